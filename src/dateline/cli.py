@@ -1,0 +1,115 @@
+"""The `dateline` command line: analyze, ingest, query, export, eval, serve."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from dateline.errors import DatelineError, InputError
+from dateline.ingest import FORMATS, iter_files, read_path
+from dateline.model import Analysis, Article
+
+app = typer.Typer(
+    help="dateline: who said what, who did what to whom, where and when, and how the outlet framed it.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+
+@app.callback(invoke_without_command=True)
+def _root(
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+) -> None:
+    """dateline reads news articles into provenance-linked records."""
+    if version:
+        from dateline import __version__
+
+        out.print(f"dateline {__version__}")
+        raise typer.Exit()
+
+
+class OutputFormat(StrEnum):
+    json = "json"
+    table = "table"
+
+
+ActorsOpt = Annotated[
+    list[Path] | None,
+    typer.Option("--actors", help="Extra actor dictionary (TSV, format of data/actors.tsv); repeatable."),
+]
+InputFormatOpt = Annotated[
+    str | None, typer.Option("--input-format", help=f"Skip sniffing; one of: {', '.join(FORMATS)}.")
+]
+
+
+def report_error(exc: InputError) -> None:
+    """One clear line per bad input: the file and the problem."""
+    err.print(f"[bold red]error[/]: {exc.source}: {exc.problem}", highlight=False)
+
+
+def read_inputs(paths: list[Path], input_format: str | None) -> tuple[list[Article], int]:
+    """Articles from every file (directories walked); bad files reported, counted, skipped."""
+    articles: list[Article] = []
+    failures = 0
+    for path in iter_files(paths):
+        for item in read_path(path, input_format):
+            if isinstance(item, InputError):
+                report_error(item)
+                failures += 1
+            else:
+                for note in item.notes:
+                    err.print(f"[yellow]warning[/]: {item.source}: {note}", highlight=False)
+                articles.append(item)
+    return articles, failures
+
+
+def actor_tuple(actors: list[Path] | None) -> tuple[str, ...]:
+    return tuple(str(p) for p in actors or [])
+
+
+@app.command()
+def analyze(
+    files: Annotated[list[Path], typer.Argument(help="Article files or directories.")],
+    format: Annotated[OutputFormat, typer.Option("--format", "-f", help="json: one object per line; table.")] = (
+        OutputFormat.json
+    ),
+    input_format: InputFormatOpt = None,
+    actors: ActorsOpt = None,
+) -> None:
+    """Analyse articles and print their records (exit 1 if any input failed)."""
+    from dateline.pipeline import Options, analyze_many
+
+    articles, failures = read_inputs(files, input_format)
+    try:
+        options = Options(actor_files=actor_tuple(actors))
+        for analysis in analyze_many(articles, options):
+            if format is OutputFormat.json:
+                sys.stdout.write(analysis.to_json() + "\n")
+            else:
+                from dateline.render import render_analysis
+
+                render_analysis(out, analysis)
+    except DatelineError as exc:
+        err.print(f"[bold red]error[/]: {exc}", highlight=False)
+        raise typer.Exit(2) from exc
+    if failures:
+        raise typer.Exit(1)
+
+
+def print_json(obj: object) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+
+
+def main() -> None:  # pragma: no cover - console entry
+    app()
+
+
+__all__ = ["Analysis", "app", "main", "print_json", "read_inputs", "report_error"]

@@ -1,0 +1,413 @@
+"""Entities and in-document coreference: who the article is about.
+
+Named mentions come from spaCy NER (with the gazetteer ruler), corrected by the dictionaries.
+Mentions are clustered into canonical entities: surnames to full names, title phrases ("the
+Syrian head of state") to the person holding that role, and third-person pronouns to the most
+recent compatible person subject within a short window (left unresolved when that is ambiguous).
+Collective actors ("the Syrian army", "militants", "the opposition") become GROUP entities with
+a PLOVER sector. Each entity carries a role, a country (ISO alpha-3) and a sector where known.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from dateline.extract.quotemarks import quoted_spans
+from dateline.gazetteer import Gazetteer, Role, load_gazetteer
+from dateline.model import Article, Entity, Mention
+
+_NAMED = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "LANGUAGE"}
+_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+_FEMALE_ROLES = {"queen", "congresswoman", "spokeswoman"}
+_HONORIFIC_GENDER = {"Mr": "m", "Mr.": "m", "Mrs": "f", "Mrs.": "f", "Ms": "f", "Ms.": "f", "Sir": "m", "Lady": "f"}
+_HEAD_OF_STATE = {"president", "king", "queen", "emir", "sultan", "head of state", "leader"}
+_NAME_PARTICLES = ("al-", "el-", "Al-", "El-", "bin ", "ibn ")
+_PRONOUN_WINDOW = 3  # sentences back
+_NO_FOCUS_SECTORS = {"REB", "UAF", "PRM", "IGO", "CRM"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+
+
+@dataclass
+class _Cluster:
+    entity: Entity
+    surname: str | None = None
+    first: str | None = None
+    gender: str | None = None
+    key: tuple[str | None, ...] = field(default_factory=tuple)
+
+
+def extract_entities(doc: Doc, article: Article, actor_files: tuple[str, ...] = ()) -> list[Entity]:
+    """Canonical entities with every mention (names, titles, pronouns) and their offsets."""
+    gaz = load_gazetteer(actor_files)
+    builder = _Builder(doc, article, gaz)
+    builder.named()
+    builder.titles_and_groups()
+    builder.pronouns()
+    return builder.result()
+
+
+class _Builder:
+    """Per-document working state; discarded when ``extract_entities`` returns."""
+
+    def __init__(self, doc: Doc, article: Article, gaz: Gazetteer) -> None:
+        self.doc, self.article, self.gaz = doc, article, gaz
+        self.clusters: list[_Cluster] = []
+        self.mentions: list[tuple[Mention, _Cluster, Token]] = []  # with the mention's head token
+        self.taken = [False] * len(doc)
+        self.quoted = [False] * len(doc)
+        for q in quoted_spans(doc.text):
+            span = doc.char_span(q.start, q.end, alignment_mode="expand")
+            if span is not None:
+                for t in span:
+                    self.quoted[t.i] = True
+        self.focus = self._focus_country()
+
+    # --- named mentions -------------------------------------------------------------------
+    def named(self) -> None:
+        for ent in self.doc.ents:
+            if ent.label_ not in _NAMED or self._is_taken(ent):
+                continue
+            label = self._corrected_label(ent)
+            if label == "PERSON":
+                self._person(ent)
+            elif label is not None:
+                self._named_other(ent, label)
+
+    def _corrected_label(self, ent: Span) -> str | None:
+        text, label = ent.text, ent.label_
+        entry = self.gaz.actors.get(text)
+        if entry is not None:
+            return "PERSON" if entry.type == "PERSON" else "ORG"
+        if ent.ent_id_.startswith(("country:", "place:")):
+            return "GPE"
+        if ent.ent_id_.startswith("demonym:"):
+            return "NORP"
+        if label in {"NORP", "LANGUAGE", "ORG", "PERSON"} and text not in self.gaz.demonyms:
+            cands = self.gaz.candidates(text)
+            if cands and (label != "PERSON" or self._locative_context(ent)):
+                return "GPE"
+        if label == "LANGUAGE":
+            return None
+        return label
+
+    def _locative_context(self, ent: Span) -> bool:
+        prev = self.doc[ent.start - 1] if ent.start > 0 else None
+        return prev is not None and prev.lower_ in {"in", "from", "to", "near", "at", "outside", "into"}
+
+    def _person(self, ent: Span) -> None:
+        start_tok, role, country = self._title_prefix(ent)
+        name_tokens = [t for t in ent if t.text not in {"'s", "’s"}]
+        honorific = None
+        if len(name_tokens) > 1 and name_tokens[0].text in _HONORIFIC_GENDER:
+            honorific = name_tokens[0].text
+            name_tokens = name_tokens[1:]
+        name = _span_text(self.doc, name_tokens[0].i, name_tokens[-1].i + 1) if name_tokens else ent.text
+        if start_tok > 0 and self.doc[start_tok - 1].text in _HONORIFIC_GENDER:
+            honorific = self.doc[start_tok - 1].text
+        surname = _surname(name)
+        parts = name.split()
+        first = parts[0] if len(parts) > 1 else None
+        cluster = self._find_person(name, surname, len(parts) == 1)
+        if cluster is None:
+            cluster = self._new_cluster(name, "PERSON")
+            cluster.surname, cluster.first = surname, first
+        elif len(parts) > len(cluster.entity.name.split()):
+            cluster.entity.name = name  # a fuller form of the name becomes canonical
+            cluster.surname, cluster.first = surname, first
+        if honorific:
+            cluster.gender = cluster.gender or _HONORIFIC_GENDER[honorific]
+        appos_role, appos_country = self._appositive(ent)
+        self._assign_role(cluster, role or appos_role, country or appos_country)
+        span = self.doc[start_tok : ent.end]
+        self._add(span, "PERSON", "name", cluster, ent.root)
+
+    def _title_prefix(self, ent: Span) -> tuple[int, Role | None, str | None]:
+        """Extend a person mention left over 'Syrian President', "Syria's Foreign Minister"."""
+        i = ent.start
+        role: Role | None = None
+        country: str | None = None
+        sent_start = ent.sent.start
+        while i > sent_start:
+            found = self._role_ending_at(i, kinds={"title"}, capitalised_only=False)
+            if found is not None and role is None:
+                role, length = found
+                i -= length
+                continue
+            prev = self.doc[i - 1]
+            if prev.text in {"'s", "’s"} and i - 2 >= sent_start:
+                c = self.gaz.country_of(self.doc[i - 2].text)
+                if c:
+                    country = country or c
+                    i -= 2
+                    continue
+            c = self.gaz.country_of(prev.text) if prev.text[:1].isupper() else None
+            if c and role is not None:
+                country = country or c
+                i -= 1
+                continue
+            break
+        if role is None:
+            return ent.start, None, None
+        return i, role, country
+
+    def _role_ending_at(self, end: int, kinds: set[str], capitalised_only: bool) -> tuple[Role, int] | None:
+        """The longest role phrase ending just before token ``end``, with its length in tokens."""
+        for length in (4, 3, 2, 1):
+            start = end - length
+            if start < 0:
+                continue
+            toks = self.doc[start:end]
+            if any(self.taken[t.i] for t in toks):
+                continue
+            role = self.gaz.roles.get(" ".join(t.lower_ for t in toks))
+            if role and role.kind in kinds and (not capitalised_only or toks[0].text[0].isupper()):
+                return role, length
+        return None
+
+    def _appositive(self, ent: Span) -> tuple[Role | None, str | None]:
+        """'Bashar al-Assad, the Syrian president,' → role and country from the appositive."""
+        for child in ent.root.children:
+            if child.dep_ == "appos" and child.i >= ent.end:
+                sub = self.doc[child.left_edge.i : child.i + 1]
+                found = self._role_ending_at(child.i + 1, kinds={"title"}, capitalised_only=False)
+                if found:
+                    country = next((self.gaz.country_of(t.text) for t in sub if self.gaz.country_of(t.text)), None)
+                    return found[0], country
+        return None, None
+
+    def _find_person(self, name: str, surname: str | None, single: bool) -> _Cluster | None:
+        for cluster in reversed(self.clusters):
+            e = cluster.entity
+            if e.type != "PERSON":
+                continue
+            if e.name == name:
+                return cluster
+            if single and name in {cluster.surname, cluster.first, _strip_particle(cluster.surname or "")}:
+                return cluster
+            if not single and surname and surname == cluster.surname and len(e.name.split()) == 1:
+                return cluster
+            if not single and surname and surname == cluster.surname and name.split()[0] == (cluster.first or ""):
+                return cluster
+        return None
+
+    def _named_other(self, ent: Span, label: str) -> None:
+        text = ent.text
+        core = text[4:] if text.lower().startswith("the ") else text
+        entry = self.gaz.actors.get(text) or self.gaz.actors.get(core)
+        if entry is not None:
+            key = ("actor", entry.name)
+            cluster = self._cluster_by_key(key) or self._new_cluster(entry.name, entry.type, key)
+            cluster.entity.country = cluster.entity.country or entry.country
+            cluster.entity.sector = cluster.entity.sector or entry.sector
+            self._add(ent, label, "name", cluster, ent.root)
+            return
+        country = self.gaz.country_of(core)
+        if label == "GPE" and country and ent.ent_id_.startswith("country:") or (label == "GPE" and country):
+            key = ("country", country)
+            name = self.gaz.country_display.get(country, core)
+            cluster = self._cluster_by_key(key) or self._new_cluster(name, "GPE", key)
+            cluster.entity.country, cluster.entity.sector, cluster.entity.role = country, "GOV", "state"
+        elif label == "NORP" and country:
+            key = ("demonym", country)
+            cluster = self._cluster_by_key(key) or self._new_cluster(core, "NORP", key)
+            cluster.entity.country = country
+        else:
+            key = (label, core)
+            cluster = self._cluster_by_key(key) or self._new_cluster(core, label, key)
+            if label == "ORG" and cluster.entity.country is None:
+                cluster.entity.country = next(
+                    (c for t in ent if (c := self.gaz.country_of(t.text)) and t.text[:1].isupper()), None
+                )
+        self._add(ent, label, "name", cluster, ent.root)
+
+    # --- titles and collective actors ----------------------------------------------------
+    def titles_and_groups(self) -> None:
+        for chunk in self.doc.noun_chunks:
+            if self._is_taken(chunk, allow_demonyms=True) or all(self.quoted[t.i] for t in chunk):
+                continue
+            end = chunk.end
+            found = self._role_ending_at(end, kinds={"title", "group"}, capitalised_only=False)
+            if end + 2 <= len(self.doc) and self.doc[end].lower_ == "of":  # 'head of state'
+                longer = self._role_ending_at(end + 2, kinds={"title"}, capitalised_only=False)
+                if longer is not None and longer[1] >= 3:
+                    found, end = longer, end + 2
+            if found is None:
+                continue
+            role, length = found
+            modifiers = self.doc[chunk.start : end - length]
+            chunk = self.doc[chunk.start : end]
+            country = self._chunk_country(modifiers)
+            if role.kind == "title":
+                self._title_mention(chunk, role, country)
+            else:
+                self._group_mention(chunk, role, country)
+
+    def _chunk_country(self, modifiers: Span) -> str | None:
+        for t in modifiers:
+            if t.text[:1].isupper():
+                c = self.gaz.country_of(t.text)
+                if c:
+                    return c
+        if any(t.lower_ in {"its", "country", "country's", "national", "state"} for t in modifiers):
+            return self.focus
+        return None
+
+    def _title_mention(self, chunk: Span, role: Role, country: str | None) -> None:
+        first = chunk[0]
+        if chunk[-1].tag_ in {"NNS", "NNPS"} or first.lower_ in {"a", "an", "another", "every", "any", "some"}:
+            return
+        if not (first.lower_ in {"the", "this", "that"} or first.tag_ == "PRP$" or first.text[0].isupper()):
+            return
+        cluster = self._person_with_role(role, country)
+        if cluster is not None:
+            self._add(chunk, "PERSON", "title", cluster, chunk.root)
+
+    def _person_with_role(self, role: Role, country: str | None) -> _Cluster | None:
+        for cluster in reversed(self.clusters):
+            e = cluster.entity
+            if e.type != "PERSON" or e.role is None:
+                continue
+            same = e.role == role.role or (role.role in _HEAD_OF_STATE and e.role in _HEAD_OF_STATE)
+            if same and (country is None or e.country in (None, country)):
+                return cluster
+        return None
+
+    def _group_mention(self, chunk: Span, role: Role, country: str | None) -> None:
+        if country is None and role.sector not in _NO_FOCUS_SECTORS:
+            country = self.focus
+        words = [t for t in chunk if t.dep_ != "det" and t.tag_ != "PRP$"]
+        name = _span_text(self.doc, words[0].i, chunk.end) if words else chunk.text
+        key = ("group", country, role.sector, role.role)
+        cluster = self._cluster_by_key(key) or self._new_cluster(name, "GROUP", key)
+        e = cluster.entity
+        e.role, e.country, e.sector = role.role, country, role.sector
+        self._add(chunk, "GROUP", "group", cluster, chunk.root)
+
+    # --- pronouns --------------------------------------------------------------------------
+    def pronouns(self) -> None:
+        persons = sorted(
+            ((m, c, head) for m, c, head in self.mentions if c.entity.type == "PERSON"), key=lambda x: x[0].start
+        )
+        sents = list(self.doc.sents)
+        sent_index = {s.start: n for n, s in enumerate(sents)}
+        resolved: list[tuple[Mention, _Cluster, Token]] = []
+        for tok in self.doc:
+            gender = _PRONOUNS.get(tok.lower_)
+            if gender is None or self.quoted[tok.i] or tok.tag_ not in {"PRP", "PRP$"}:
+                continue
+            here = sent_index[tok.sent.start]
+            pool = [p for p in persons + resolved if p[0].start < tok.idx]
+            pool = [p for p in pool if here - sent_index[p[2].sent.start] <= _PRONOUN_WINDOW]
+            cluster = self._antecedent(pool, gender, tok)
+            if cluster is None:
+                continue
+            cluster.gender = cluster.gender or gender
+            span = self.doc[tok.i : tok.i + 1]
+            mention = self._add(span, "PERSON", "pronoun", cluster, tok)
+            resolved.append((mention, cluster, tok))
+
+    def _antecedent(self, pool: list[tuple[Mention, _Cluster, Token]], gender: str, tok: Token) -> _Cluster | None:
+        candidates = [
+            (m, c, head) for m, c, head in pool
+            if (head.dep_ in _SUBJECT_DEPS or m.kind == "pronoun") and c.gender in (None, gender)
+        ]
+        if not candidates:
+            return None
+        candidates.sort(key=lambda x: x[0].start)
+        best = candidates[-1]
+        # ambiguous: another person subject of compatible gender in the same sentence as the best one
+        rivals = {c.entity.id for m, c, head in candidates if head.sent.start == best[2].sent.start}
+        others_same_sentence_as_pronoun = {
+            c.entity.id for m, c, head in pool if head.sent.start == tok.sent.start and c.gender in (None, gender)
+        }
+        if len(rivals) > 1 or len(others_same_sentence_as_pronoun - {best[1].entity.id}) > 0:
+            return None
+        return best[1]
+
+    # --- bookkeeping -----------------------------------------------------------------------
+    def _focus_country(self) -> str | None:
+        d = self.article.dateline
+        if d and d.place:
+            cands = self.gaz.candidates(d.place)
+            if cands:
+                return self.gaz.alpha2_to_3.get(cands[0].country_code)
+        counts = Counter(
+            self.gaz.country_of(e.text) for e in self.doc.ents if e.label_ in {"GPE", "NORP"}
+        )
+        counts.pop(None, None)
+        return counts.most_common(1)[0][0] if counts else None
+
+    def _is_taken(self, span: Span, allow_demonyms: bool = False) -> bool:
+        if not allow_demonyms:
+            return any(self.taken[t.i] for t in span)
+        return any(self.taken[t.i] and not self._demonym_at(t.i) for t in span)
+
+    def _demonym_at(self, i: int) -> bool:
+        tok = self.doc[i]
+        return any(m.kind == "name" and m.label == "NORP" and m.start <= tok.idx < m.end for m, _, _ in self.mentions)
+
+    def _cluster_by_key(self, key: tuple[str | None, ...]) -> _Cluster | None:
+        return next((c for c in self.clusters if c.key == key), None)
+
+    def _new_cluster(self, name: str, typ: str, key: tuple[str | None, ...] = ()) -> _Cluster:
+        cluster = _Cluster(Entity(id="", name=name, type=typ), key=key)
+        self.clusters.append(cluster)
+        return cluster
+
+    def _assign_role(self, cluster: _Cluster, role: Role | None, country: str | None) -> None:
+        e = cluster.entity
+        if role is not None and e.role is None:
+            e.role, e.sector = role.role, role.sector
+            if role.role in _FEMALE_ROLES:
+                cluster.gender = "f"
+        if country and e.country is None:
+            e.country = country
+
+    def _add(self, span: Span, label: str, kind: str, cluster: _Cluster, head: Token) -> Mention:
+        if kind in {"title", "group"}:  # a demonym inside the phrase is absorbed by it
+            self.mentions = [
+                x for x in self.mentions
+                if not (x[0].label == "NORP" and span.start_char <= x[0].start and x[0].end <= span.end_char)
+            ]
+        for t in span:
+            self.taken[t.i] = True
+        mention = Mention(start=span.start_char, end=span.end_char, text=span.text, label=label, kind=kind)
+        self.mentions.append((mention, cluster, head))
+        return mention
+
+    def result(self) -> list[Entity]:
+        by_first: dict[int, _Cluster] = {}
+        for mention, cluster, _ in self.mentions:
+            cid = id(cluster)
+            if cid not in by_first:
+                by_first[cid] = cluster
+            cluster.entity.mentions.append(mention)
+        ordered = sorted(by_first.values(), key=lambda c: min(m.start for m in c.entity.mentions))
+        entities = []
+        for n, cluster in enumerate(ordered, start=1):
+            e = cluster.entity
+            e.id = f"E{n}"
+            e.mentions.sort(key=lambda m: m.start)
+            for m in e.mentions:
+                m.entity_id = e.id
+            entities.append(e)
+        return entities
+
+
+def _span_text(doc: Doc, start: int, end: int) -> str:
+    return doc[start:end].text
+
+
+def _surname(name: str) -> str | None:
+    parts = name.split()
+    return _strip_particle(parts[-1]) if parts else None
+
+
+def _strip_particle(word: str) -> str:
+    for p in _NAME_PARTICLES:
+        if word.startswith(p) and len(word) > len(p):
+            return word[len(p):]
+    return word

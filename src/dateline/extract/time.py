@@ -1,0 +1,203 @@
+"""Time expressions normalised against the article date: value, granularity and offsets.
+
+Reference date: the publication date, else none (then only absolute expressions get a value).
+Own rules for what news writes most and dateparser gets wrong or cannot say: weekdays (the most
+recent one on or before the reference), 'late last year' (a quarter), 'back in 2012', month-day
+without a year (the year that puts it nearest the reference, across a year boundary).
+dateparser handles the rest ('two days ago', 'March 3, 2016').
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from spacy.tokens import Doc
+
+from dateline.model import Article, TimeExpr
+
+_WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["sept"] = 9
+_PART = {"early": 1, "late": 4, "end of": 4, "beginning of": 1, "start of": 1}
+_YEAR_REL = re.compile(
+    r"^(?:(?P<part>early|late|the end of|end of|the beginning of|beginning of|the start of|start of|mid)[\s-]+)?"
+    r"(?P<rel>last|this|next|previous|past)\s+year$"
+)
+_MONTH_REL = re.compile(r"^(?P<rel>last|this|next|previous|past)\s+month$")
+_WEEK_REL = re.compile(r"^(?P<rel>last|this|next|previous|past)\s+week$")
+_WEEKDAY_RE = re.compile(
+    r"^(?:(?P<rel>last|this|next|on|past)\s+)?(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)$"
+)
+_YEAR_ONLY = re.compile(r"^(?:(?:back|earlier|later)\s+)?(?:in\s+)?(?:the\s+year\s+)?(?P<year>1[89]\d{2}|20\d{2})$")
+_MONTH_DAY = re.compile(
+    r"^(?P<month>[a-z]+)\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?$|^(?P<day2>\d{1,2})\s+(?P<month2>[a-z]+)$"
+)
+_MONTH_ONLY = re.compile(r"^(?:(?P<rel>last|this|next)\s+)?(?:in\s+)?(?P<month>[a-z]+)$")
+_SIMPLE = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "this morning": 0, "this week": None}
+_LEADING = re.compile(r"^(?:back\s+in|since|until|by|from|in|on|during|since|at)\s+", re.I)
+
+
+def extract_times(doc: Doc, article: Article) -> list[TimeExpr]:
+    """Every DATE expression (and the dateline date), normalised where the reference allows."""
+    ref = dt.date.fromisoformat(article.published) if article.published else None
+    found: list[tuple[int, int, str]] = []
+    d = article.dateline
+    if d is not None and d.date_text:
+        start = article.text.find(d.date_text, d.start, d.end)
+        if start >= 0:
+            found.append((start, start + len(d.date_text), d.date_text))
+    for ent in doc.ents:
+        if ent.label_ in {"DATE", "TIME"}:
+            start = ent.start_char
+            before = doc.text[max(0, start - 8) : start]
+            if re.search(r"\bback in $", before, re.I):
+                start -= len("back in ")
+            found.append((start, ent.end_char, doc.text[start : ent.end_char]))
+    found.sort()
+    times = []
+    for n, (start, end, text) in enumerate(found, start=1):
+        value, granularity = normalise(text, ref)
+        times.append(TimeExpr(id=f"T{n}", text=text, start=start, end=end, value=value, granularity=granularity))
+    return times
+
+
+def normalise(text: str, ref: dt.date | None) -> tuple[str | None, str | None]:
+    """(value, granularity) for one expression; (None, None) when it names no point in time."""
+    s = " ".join(text.lower().replace("’", "'").split()).strip(" ,.")
+    s = re.sub(r"^the\s+", "", s)
+    m = _YEAR_ONLY.match(s)
+    if m:
+        return m.group("year"), "year"
+    if ref is None:
+        return _absolute(text)
+    for rule in (_relative_year, _relative_month, _relative_week, _weekday, _month_day, _month_only, _simple):
+        result = rule(s, ref)
+        if result is not None:
+            return result
+    return _dateparser(text, ref)
+
+
+def _relative_year(s: str, ref: dt.date) -> tuple[str, str] | None:
+    m = _YEAR_REL.match(s)
+    if not m:
+        return None
+    year = ref.year + {"last": -1, "previous": -1, "past": -1, "this": 0, "next": 1}[m.group("rel")]
+    part = (m.group("part") or "").replace("the ", "")
+    if part == "mid":
+        return f"{year}-Q2", "quarter"
+    if part in _PART:
+        return f"{year}-Q{_PART[part]}", "quarter"
+    return str(year), "year"
+
+
+def _relative_month(s: str, ref: dt.date) -> tuple[str, str] | None:
+    m = _MONTH_REL.match(s)
+    if not m:
+        return None
+    shift = {"last": -1, "previous": -1, "past": -1, "this": 0, "next": 1}[m.group("rel")]
+    month_index = ref.year * 12 + ref.month - 1 + shift
+    return f"{month_index // 12:04d}-{month_index % 12 + 1:02d}", "month"
+
+
+def _relative_week(s: str, ref: dt.date) -> tuple[str, str] | None:
+    m = _WEEK_REL.match(s)
+    if not m:
+        return None
+    shift = {"last": -1, "previous": -1, "past": -1, "this": 0, "next": 1}[m.group("rel")]
+    year, week, _ = (ref + dt.timedelta(weeks=shift)).isocalendar()
+    return f"{year}-W{week:02d}", "week"
+
+
+def _weekday(s: str, ref: dt.date) -> tuple[str, str] | None:
+    m = _WEEKDAY_RE.match(s)
+    if not m:
+        return None
+    target = _WEEKDAYS[m.group("day")]
+    rel = m.group("rel")
+    if rel == "next":
+        delta = (target - ref.weekday()) % 7 or 7
+        return (ref + dt.timedelta(days=delta)).isoformat(), "day"
+    delta = (ref.weekday() - target) % 7
+    if rel == "last" and delta == 0:
+        delta = 7
+    return (ref - dt.timedelta(days=delta)).isoformat(), "day"
+
+
+def _month_day(s: str, ref: dt.date) -> tuple[str, str] | None:
+    m = _MONTH_DAY.match(s)
+    if not m:
+        return None
+    month = _MONTHS.get(m.group("month") or m.group("month2") or "")
+    day = int(m.group("day") or m.group("day2"))
+    if month is None:
+        return None
+    best = None
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            cand = dt.date(year, month, day)
+        except ValueError:
+            continue
+        # news looks back: a date up to a week ahead is still 'this' year, beyond that the past
+        distance = (ref - cand).days
+        score = abs(distance) if distance >= -7 else abs(distance) + 400
+        if best is None or score < best[0]:
+            best = (score, cand)
+    return (best[1].isoformat(), "day") if best else None
+
+
+def _month_only(s: str, ref: dt.date) -> tuple[str, str] | None:
+    m = _MONTH_ONLY.match(s)
+    if not m or m.group("month") not in _MONTHS:
+        return None
+    month, rel = _MONTHS[m.group("month")], m.group("rel")
+    if rel == "next":
+        year = ref.year if month > ref.month else ref.year + 1
+    elif rel == "last":
+        year = ref.year if month < ref.month else ref.year - 1
+    elif rel == "this":
+        year = ref.year
+    else:  # a bare month name: the latest one not after the reference month (news looks back)
+        year = ref.year if month <= ref.month else ref.year - 1
+    return f"{year:04d}-{month:02d}", "month"
+
+
+def _simple(s: str, ref: dt.date) -> tuple[str, str] | None:
+    if s in _SIMPLE and _SIMPLE[s] is not None:
+        return (ref + dt.timedelta(days=_SIMPLE[s])).isoformat(), "day"  # type: ignore[operator]
+    return None
+
+
+def _absolute(text: str) -> tuple[str | None, str | None]:
+    """Without a reference date only expressions that carry their own year get a value."""
+    if not re.search(r"\b(1[89]|20)\d{2}\b", text):
+        return None, None
+    return _dateparser(text, None)
+
+
+def _dateparser(text: str, ref: dt.date | None) -> tuple[str | None, str | None]:
+    import dateparser
+
+    cleaned = _LEADING.sub("", text.strip())
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    if ref is not None:
+        settings["RELATIVE_BASE"] = dt.datetime(ref.year, ref.month, ref.day)
+    try:
+        parsed = dateparser.parse(cleaned, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    except (ValueError, OverflowError, TypeError):
+        return None, None
+    if parsed is None:
+        return None, None
+    lower = cleaned.lower()
+    has_day = bool(re.search(r"\b\d{1,2}(st|nd|rd|th)?\b(?!\d)", re.sub(r"\b(1[89]|20)\d{2}\b", "", lower)))
+    has_month = any(re.search(rf"\b{re.escape(k)}\b", lower) for k in _MONTHS)
+    relative_day = re.search(r"\b(day|days|ago|yesterday|today|tomorrow|week|weeks)\b", lower)
+    if has_day or relative_day:
+        return parsed.date().isoformat(), "day"
+    if has_month:
+        return f"{parsed.year:04d}-{parsed.month:02d}", "month"
+    if re.search(r"\b(1[89]|20)\d{2}\b", lower):
+        return f"{parsed.year:04d}", "year"
+    return None, None
