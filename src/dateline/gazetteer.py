@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -63,6 +64,7 @@ class Gazetteer:
     places: dict[str, list[GeoRecord]] = field(default_factory=dict)  # folded name -> candidates
     countries_geo: dict[str, GeoRecord] = field(default_factory=dict)  # alpha2 -> record
     us_states: dict[str, GeoRecord] = field(default_factory=dict)  # state code -> record
+    given_names: dict[str, str] = field(default_factory=dict)  # given name -> 'm' | 'f'
 
     def country_of(self, text: str) -> str | None:
         """Alpha-3 for a country name or demonym as written ('Syria', 'Syrian', "Syria's")."""
@@ -76,6 +78,62 @@ class Gazetteer:
     def candidates(self, name: str) -> list[GeoRecord]:
         """Every GeoNames record a toponym may name, most populous first."""
         return self.places.get(fold(name), [])
+
+    def context(self, names: list[str]) -> Counter[str]:
+        """Alpha-2 codes that the given place names and demonyms point to without ambiguity."""
+        ctx: Counter[str] = Counter()
+        for name in names:
+            dem = self.demonyms.get(name)
+            if dem:
+                ctx[self.alpha3_to_2.get(dem, "")] += 1
+                continue
+            cands = self.candidates(name)
+            if not cands:
+                continue
+            codes = {c.country_code for c in cands}
+            if len(codes) == 1:
+                ctx[cands[0].country_code] += 1
+            elif cands[0].feature == "admin1":
+                ctx["US"] += 1
+        ctx.pop("", None)
+        return ctx
+
+    def resolve(self, name: str, following: str = "", context: Counter[str] | None = None) -> GeoRecord | None:
+        """The record a toponym most likely names: a qualifier after it ('Paris, Texas'), else a
+        candidate in a country the context mentions when the most populous candidate's is not, else
+        the country or the most populous place. None when nothing of that name is known."""
+        cands = self.candidates(name)
+        if len(cands) <= 1:
+            return cands[0] if cands else None
+        qualified = self._qualified(cands, following)
+        if qualified is not None:
+            return qualified
+        top = cands[0]
+        if context and context[top.country_code] == 0:
+            in_context = [c for c in cands if context[c.country_code] > 0]
+            if in_context:
+                return max(in_context, key=lambda c: (context[c.country_code], c.feature == "country", c.population))
+        return top
+
+    def _qualified(self, cands: list[GeoRecord], following: str) -> GeoRecord | None:
+        if not following.startswith(","):
+            return None
+        words = following[1:].strip().replace(".", "").split()
+        for length in (3, 2, 1):
+            qualifier = " ".join(words[:length]).rstrip(",;:)")
+            if not qualifier:
+                continue
+            state = next((code for code, s in self.us_states.items() if qualifier in (s.name, code)), None)
+            if state:
+                match = [c for c in cands if c.country_code == "US" and c.admin1 == state]
+                if match:
+                    return match[0]
+            a3 = self.country_names.get(qualifier)
+            if a3:
+                match = [c for c in cands if c.country_code == self.alpha3_to_2.get(a3) and c.feature != "country"]
+                if match:
+                    return match[0]
+        return None
 
 
 def fold(name: str) -> str:
@@ -102,6 +160,9 @@ def _build(actor_files: tuple[str, ...]) -> Gazetteer:
     for row in _rows(_data_path("roles.tsv"), 4):
         gaz.roles[row[0].lower()] = Role(row[0].lower(), row[1], row[2], row[3])
     _load_places(gaz)
+    for row in _rows(_data_path("given_names.tsv"), 2):
+        if row[1] in {"m", "f"}:
+            gaz.given_names[row[0]] = row[1]
     return gaz
 
 

@@ -63,18 +63,34 @@ class _Builder:
             if span is not None:
                 for t in span:
                     self.quoted[t.i] = True
+        self._context = None
         self.focus = self._focus_country()
 
     # --- named mentions -------------------------------------------------------------------
     def named(self) -> None:
-        for ent in self.doc.ents:
-            if ent.label_ not in _NAMED or self._is_taken(ent):
+        for ent in _merge_adjacent_people(list(self.doc.ents)):
+            if self._is_taken(ent) or (ent.label_ not in _NAMED and not self._known_person_name(ent.text)):
                 continue
             label = self._corrected_label(ent)
+            if label != "PERSON" and self._known_person_name(ent.text):
+                label = "PERSON"
             if label == "PERSON":
                 self._person(ent)
             elif label is not None:
                 self._named_other(ent, label)
+        self._surnames_missed_by_ner()
+
+    def _known_person_name(self, text: str) -> bool:
+        return any(
+            c.entity.type == "PERSON" and text in {c.entity.name, c.surname} for c in self.clusters
+        )
+
+    def _surnames_missed_by_ner(self) -> None:
+        """A bare surname of a person already named, which the NER did not tag ('Almeida argued')."""
+        for tok in self.doc:
+            if self.taken[tok.i] or tok.ent_type_ or tok.pos_ != "PROPN" or not self._known_person_name(tok.text):
+                continue
+            self._person(self.doc[tok.i : tok.i + 1])
 
     def _corrected_label(self, ent: Span) -> str | None:
         text, label = ent.text, ent.label_
@@ -91,6 +107,8 @@ class _Builder:
                 return "GPE"
         if label == "LANGUAGE":
             return None
+        if label == "ORG" and self._leading_title(ent) is not None and all(t.text[:1].isupper() for t in ent):
+            return "PERSON"
         return label
 
     def _locative_context(self, ent: Span) -> bool:
@@ -98,7 +116,13 @@ class _Builder:
         return prev is not None and prev.lower_ in {"in", "from", "to", "near", "at", "outside", "into"}
 
     def _person(self, ent: Span) -> None:
+        ent = self._extended_name(ent)
         start_tok, role, country = self._title_prefix(ent)
+        inner = self._leading_title(ent)
+        if inner is not None:
+            role = role or inner[0]
+            ent = self.doc[ent.start + inner[1] : ent.end]
+            start_tok = min(start_tok, ent.start - inner[1])
         name_tokens = [t for t in ent if t.text not in {"'s", "’s"}]
         honorific = None
         if len(name_tokens) > 1 and name_tokens[0].text in _HONORIFIC_GENDER:
@@ -122,7 +146,29 @@ class _Builder:
         appos_role, appos_country = self._appositive(ent)
         self._assign_role(cluster, role or appos_role, country or appos_country)
         span = self.doc[start_tok : ent.end]
-        self._add(span, "PERSON", "name", cluster, ent.root)
+        if cluster.gender is None and first:
+            cluster.gender = self.gaz.given_names.get(first)
+        self._add(span, "PERSON", "name", cluster, _phrase_head(ent.root))
+
+    def _extended_name(self, ent: Span) -> Span:
+        """'Maria Corina' + 'Machado': absorb proper nouns the NER left off the end of a name."""
+        end = ent.end
+        while (
+            end < len(self.doc) and self.doc[end].pos_ == "PROPN" and not self.doc[end].ent_type_
+            and self.doc[end - 1].dep_ in {"compound", "flat"} and self.doc[end - 1].head.i == end
+        ):
+            end += 1
+        return self.doc[ent.start : end] if end != ent.end else ent
+
+    def _leading_title(self, ent: Span) -> tuple[Role, int] | None:
+        """'Major General Babar Iftikhar' → (general, 2): a title inside the NER span."""
+        for length in (3, 2, 1):
+            if len(ent) - length < 2:
+                continue
+            role = self.gaz.roles.get(" ".join(t.lower_ for t in ent[:length]))
+            if role is not None and role.kind == "title" and ent[0].text[0].isupper():
+                return role, length
+        return None
 
     def _title_prefix(self, ent: Span) -> tuple[int, Role | None, str | None]:
         """Extend a person mention left over 'Syrian President', "Syria's Foreign Minister"."""
@@ -205,7 +251,12 @@ class _Builder:
             self._add(ent, label, "name", cluster, ent.root)
             return
         country = self.gaz.country_of(core)
-        if label == "GPE" and country and ent.ent_id_.startswith("country:") or (label == "GPE" and country):
+        inside = None  # a country name that here names a place inside another country ('Georgia', US)
+        if label == "GPE" and country:
+            resolved = self._disambiguated_country(core, country)
+            if resolved != country:
+                country, inside = None, resolved
+        if label == "GPE" and country:
             key = ("country", country)
             name = self.gaz.country_display.get(country, core)
             cluster = self._cluster_by_key(key) or self._new_cluster(name, "GPE", key)
@@ -217,15 +268,35 @@ class _Builder:
         else:
             key = (label, core)
             cluster = self._cluster_by_key(key) or self._new_cluster(core, label, key)
+            cluster.entity.country = cluster.entity.country or inside
             if label == "ORG" and cluster.entity.country is None:
                 cluster.entity.country = next(
-                    (c for t in ent if (c := self.gaz.country_of(t.text)) and t.text[:1].isupper()), None
+                    (self._disambiguated_country(t.text, c) for t in ent
+                     if (c := self.gaz.country_of(t.text)) and t.text[:1].isupper()),
+                    None,
                 )
         self._add(ent, label, "name", cluster, ent.root)
+
+    def _disambiguated_country(self, name: str, country: str) -> str | None:
+        """A country name that is also a place elsewhere ('Georgia') follows the article's context."""
+        cands = self.gaz.candidates(name)
+        if all(c.feature == "country" for c in cands):
+            return country
+        rec = self.gaz.resolve(name, "", self._place_context())
+        if rec is None or rec.feature == "country":
+            return country
+        return self.gaz.alpha2_to_3.get(rec.country_code)
+
+    def _place_context(self):  # type: ignore[no-untyped-def]
+        if self._context is None:
+            self._context = self.gaz.context([e.text for e in self.doc.ents if e.label_ in {"GPE", "NORP", "LOC"}])
+        return self._context
 
     # --- titles and collective actors ----------------------------------------------------
     def titles_and_groups(self) -> None:
         for chunk in self.doc.noun_chunks:
+            while len(chunk) > 1 and chunk[0].is_space:
+                chunk = chunk[1:]
             if self._is_taken(chunk, allow_demonyms=True) or all(self.quoted[t.i] for t in chunk):
                 continue
             end = chunk.end
@@ -266,14 +337,17 @@ class _Builder:
             self._add(chunk, "PERSON", "title", cluster, chunk.root)
 
     def _person_with_role(self, role: Role, country: str | None) -> _Cluster | None:
-        for cluster in reversed(self.clusters):
+        """The one person holding a compatible role; None when none or several do."""
+        found = []
+        for cluster in self.clusters:
             e = cluster.entity
             if e.type != "PERSON" or e.role is None:
                 continue
-            same = e.role == role.role or (role.role in _HEAD_OF_STATE and e.role in _HEAD_OF_STATE)
+            same = e.role == role.role or e.role.endswith(" " + role.role)
+            same = same or (role.role in _HEAD_OF_STATE and e.role in _HEAD_OF_STATE)
             if same and (country is None or e.country in (None, country)):
-                return cluster
-        return None
+                found.append(cluster)
+        return found[0] if len(found) == 1 else None
 
     def _group_mention(self, chunk: Span, role: Role, country: str | None) -> None:
         if country is None and role.sector not in _NO_FOCUS_SECTORS:
@@ -312,18 +386,18 @@ class _Builder:
     def _antecedent(self, pool: list[tuple[Mention, _Cluster, Token]], gender: str, tok: Token) -> _Cluster | None:
         candidates = [
             (m, c, head) for m, c, head in pool
-            if (head.dep_ in _SUBJECT_DEPS or m.kind == "pronoun") and c.gender in (None, gender)
+            if (_is_subject(head) or m.kind == "pronoun") and c.gender in (None, gender)
         ]
         if not candidates:
             return None
         candidates.sort(key=lambda x: x[0].start)
         best = candidates[-1]
         # ambiguous: another person subject of compatible gender in the same sentence as the best one
-        rivals = {c.entity.id for m, c, head in candidates if head.sent.start == best[2].sent.start}
+        rivals = {id(c) for m, c, head in candidates if head.sent.start == best[2].sent.start}
         others_same_sentence_as_pronoun = {
-            c.entity.id for m, c, head in pool if head.sent.start == tok.sent.start and c.gender in (None, gender)
+            id(c) for m, c, head in pool if head.sent.start == tok.sent.start and c.gender in (None, gender)
         }
-        if len(rivals) > 1 or len(others_same_sentence_as_pronoun - {best[1].entity.id}) > 0:
+        if len(rivals) > 1 or len(others_same_sentence_as_pronoun - {id(best[1])}) > 0:
             return None
         return best[1]
 
@@ -331,9 +405,10 @@ class _Builder:
     def _focus_country(self) -> str | None:
         d = self.article.dateline
         if d and d.place:
-            cands = self.gaz.candidates(d.place)
-            if cands:
-                return self.gaz.alpha2_to_3.get(cands[0].country_code)
+            following = d.text[d.text.find(",") :] if "," in d.text else ""
+            rec = self.gaz.resolve(d.place, following, self._place_context())
+            if rec is not None:
+                return self.gaz.alpha2_to_3.get(rec.country_code)
         counts = Counter(
             self.gaz.country_of(e.text) for e in self.doc.ents if e.label_ in {"GPE", "NORP"}
         )
@@ -395,6 +470,32 @@ class _Builder:
                 m.entity_id = e.id
             entities.append(e)
         return entities
+
+
+def _merge_adjacent_people(ents: list[Span]) -> list[Span]:
+    """'Hassan Sheikh' + 'Mohamud' tagged as two adjacent PERSON spans are one name."""
+    merged: list[Span] = []
+    for ent in ents:
+        prev = merged[-1] if merged else None
+        if prev is not None and prev.label_ == ent.label_ == "PERSON" and prev.end == ent.start:
+            merged[-1] = Span(ent.doc, prev.start, ent.end, label="PERSON")
+        else:
+            merged.append(ent)
+    return merged
+
+
+def _phrase_head(tok: Token) -> Token:
+    """The token that carries a name's syntactic role: climb out of compounds and flat names."""
+    while tok.dep_ in {"compound", "flat"} and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _is_subject(tok: Token) -> bool:
+    """A subject, or a conjunct of one ('Santos and Almeida argued')."""
+    if tok.dep_ in _SUBJECT_DEPS:
+        return True
+    return tok.dep_ == "conj" and tok.head.dep_ in _SUBJECT_DEPS
 
 
 def _span_text(doc: Doc, start: int, end: int) -> str:

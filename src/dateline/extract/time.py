@@ -13,7 +13,7 @@ import calendar
 import datetime as dt
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from dateline.model import Article, TimeExpr
 
@@ -37,35 +37,57 @@ _MONTH_DAY = re.compile(
 )
 _MONTH_ONLY = re.compile(r"^(?:(?P<rel>last|this|next)\s+)?(?:in\s+)?(?P<month>[a-z]+)$")
 _SIMPLE = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "this morning": 0, "this week": None}
+_FUTURE_AUX = {"will", "would", "'ll", "shall", "wo"}
+_ANCHOR = re.compile(
+    r"\b(ago|yesterday|today|tomorrow|last|next|this|earlier|later|(1[89]|20)\d{2}|"
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
+    re.I,
+)
 _LEADING = re.compile(r"^(?:back\s+in|since|until|by|from|in|on|during|since|at)\s+", re.I)
 
 
 def extract_times(doc: Doc, article: Article) -> list[TimeExpr]:
     """Every DATE expression (and the dateline date), normalised where the reference allows."""
     ref = dt.date.fromisoformat(article.published) if article.published else None
-    found: list[tuple[int, int, str]] = []
+    found: list[tuple[int, int, str, bool]] = []
     d = article.dateline
     if d is not None and d.date_text:
         start = article.text.find(d.date_text, d.start, d.end)
         if start >= 0:
-            found.append((start, start + len(d.date_text), d.date_text))
+            found.append((start, start + len(d.date_text), d.date_text, False))
     for ent in doc.ents:
         if ent.label_ in {"DATE", "TIME"}:
             start = ent.start_char
             before = doc.text[max(0, start - 8) : start]
             if re.search(r"\bback in $", before, re.I):
                 start -= len("back in ")
-            found.append((start, ent.end_char, doc.text[start : ent.end_char]))
+            found.append((start, ent.end_char, doc.text[start : ent.end_char], _is_future(ent.root)))
     found.sort()
     times = []
-    for n, (start, end, text) in enumerate(found, start=1):
-        value, granularity = normalise(text, ref)
+    for n, (start, end, text, future) in enumerate(found, start=1):
+        value, granularity = normalise(text, ref, future)
         times.append(TimeExpr(id=f"T{n}", text=text, start=start, end=end, value=value, granularity=granularity))
     return times
 
 
-def normalise(text: str, ref: dt.date | None) -> tuple[str | None, str | None]:
-    """(value, granularity) for one expression; (None, None) when it names no point in time."""
+def _is_future(tok: Token) -> bool:
+    """True when the clause the expression belongs to is future ('will be published on Friday')."""
+    for _ in range(4):
+        if tok.pos_ in {"VERB", "AUX"}:
+            break
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in tok.children) or (
+        tok.lemma_ == "be" and any(c.dep_ == "xcomp" and c.tag_ == "TO" for c in tok.children)
+    )
+
+
+def normalise(text: str, ref: dt.date | None, future: bool = False) -> tuple[str | None, str | None]:
+    """(value, granularity) for one expression; (None, None) when it names no point in time.
+
+    ``future`` says the expression sits in a future clause: a bare weekday then means the next one.
+    """
     s = " ".join(text.lower().replace("’", "'").split()).strip(" ,.")
     s = re.sub(r"^the\s+", "", s)
     m = _YEAR_ONLY.match(s)
@@ -73,6 +95,8 @@ def normalise(text: str, ref: dt.date | None) -> tuple[str | None, str | None]:
         return m.group("year"), "year"
     if ref is None:
         return _absolute(text)
+    if future:
+        s = re.sub(r"^(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", r"next \1", s)
     for rule in (_relative_year, _relative_month, _relative_week, _weekday, _month_day, _month_only, _simple):
         result = rule(s, ref)
         if result is not None:
@@ -181,6 +205,8 @@ def _dateparser(text: str, ref: dt.date | None) -> tuple[str | None, str | None]
     import dateparser
 
     cleaned = _LEADING.sub("", text.strip())
+    if not _ANCHOR.search(cleaned):  # a duration ('72 hours', 'weeks') names no point in time
+        return None, None
     settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
     if ref is not None:
         settings["RELATIVE_BASE"] = dt.datetime(ref.year, ref.month, ref.day)
