@@ -108,6 +108,15 @@ def print_json(obj: object) -> None:
     sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
 
 
+def _register_subcommands() -> None:
+    from dateline.eval.cli import eval_app
+
+    app.add_typer(eval_app, name="eval")
+
+
+_register_subcommands()
+
+
 def main() -> None:  # pragma: no cover - console entry
     app()
 

@@ -1,12 +1,295 @@
-"""Quotations (filled by the quotations issue)."""
+"""Quotations: who said what, with the speaker resolved through the entities stage.
+
+Kinds: ``direct`` (a clause in quotation marks with a cue, or a cue-less quote that continues the
+adjacent speaker), ``indirect`` (a reported clause: 'said that ...', 'according to X, ...'),
+``partial`` (a few quoted words in the writer's sentence: hailed it as "a huge step") and
+``mixed`` (a reported clause with a long quoted part). Text in quotation marks with no cue — a
+scare quote, a title, a name — is not a quotation (the framing stage flags it).
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
 
-from dateline.model import Article, Entity, Quote
+from spacy.tokens import Doc, Span, Token
+
+from dateline.extract.quotemarks import QuotedSpan, quoted_spans
+from dateline.model import Article, Entity, Mention, Quote
+
+_SUBJECTS = {"nsubj", "nsubjpass"}
+_CLIMB = {"advcl", "conj", "xcomp", "pcomp", "prep", "ccomp", "acl", "relcl"}
+_INTRODUCERS = {":", ",", "—", "–", "-", "that", "saying", "(", "said", "says"}
+_MIN_DIRECT_TOKENS = 5
+_MIXED_SHARE = 0.4
+_ADJACENT_CHARS = 400
+
+
+@dataclass(frozen=True)
+class _Cue:
+    token: Token
+    text: str
+    start: int
+    end: int
 
 
 def extract_quotes(doc: Doc, article: Article, entities: list[Entity]) -> list[Quote]:
-    """Not built yet: returns no quotes."""
-    return []
+    """Every quotation in the article, in text order, with speaker and cue where known."""
+    cues = _load_cues()
+    mentions = sorted((m for e in entities for m in e.mentions), key=lambda m: m.start)
+    names = {e.id: e.name for e in entities}
+    spans = quoted_spans(doc.text)
+    in_quote = _token_flags(doc, spans)
+    records: list[tuple[int, str, int, int, _Cue | None, Token | None]] = []  # start, kind, s, e, cue, subj
+    used_quotes: set[int] = set()
+    indirect = _indirect_quotes(doc, cues, in_quote, spans)
+    for content_start, content_end, cue, subj, embedded in indirect:
+        share = sum(spans[i].end - spans[i].start for i in embedded) / max(1, content_end - content_start)
+        direct_inside = [i for i in embedded if _starts_clause(doc, spans[i]) and _clause_like(doc, spans[i])]
+        if direct_inside:
+            continue  # 'adding that "it is a critical moment ..."': the quotation itself is the record
+        used_quotes.update(embedded)
+        kind = "mixed" if share >= _MIXED_SHARE else "indirect"
+        records.append((content_start, kind, content_start, content_end, cue, subj))
+    for i, q in enumerate(spans):
+        if i in used_quotes:
+            continue
+        cue, subj = _cue_for_quote(doc, q, cues, in_quote)
+        if _clause_like(doc, q) and (_starts_clause(doc, q) or cue is None):
+            records.append((q.start, "direct", q.start, q.end, cue, subj))
+        elif cue is not None and "partial" in cues.get(_lemma_key(cue.token), ""):
+            records.append((q.start, "partial", q.start, q.end, cue, subj))
+    records.sort()
+    quotes: list[Quote] = []
+    for _, kind, start, end, cue, subj in records:
+        start, end = _trim(doc.text, start, end)
+        if end <= start:
+            continue
+        quote = Quote(id="", kind=kind, text=doc.text[start:end], start=start, end=end)
+        if cue is not None:
+            quote.cue, quote.cue_start, quote.cue_end = cue.text, cue.start, cue.end
+        if subj is not None:
+            _attach_speaker(quote, subj, mentions, names)
+        quotes.append(quote)
+    quotes = _drop_restatements(quotes, spans, doc.text)
+    _continue_speakers(quotes, doc.text)
+    quotes = [q for q in quotes if q.cue is not None or q.speaker_text is not None]
+    for n, q in enumerate(quotes, start=1):
+        q.id = f"Q{n}"
+    return quotes
+
+
+# --- lexicon -----------------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _load_cues() -> dict[str, str]:
+    path = Path(str(resources.files("dateline") / "data" / "cues.tsv"))
+    cues: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            lemma, _, uses = line.partition("\t")
+            cues[lemma.strip()] = uses.strip()
+    return cues
+
+
+def _lemma_key(tok: Token) -> str:
+    particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+    return f"{tok.lemma_.lower()} {particle}" if particle else tok.lemma_.lower()
+
+
+def _is_cue(tok: Token, cues: dict[str, str], use: str) -> bool:
+    if tok.pos_ not in {"VERB", "AUX"} and not (tok.tag_.startswith("VB")):
+        return False
+    uses = cues.get(_lemma_key(tok)) or cues.get(tok.lemma_.lower())
+    return uses is not None and use in uses
+
+
+def _cue_record(tok: Token) -> _Cue:
+    particle = next((c for c in tok.children if c.dep_ == "prt"), None)
+    end_tok = particle if particle is not None and particle.i == tok.i + 1 else tok
+    return _Cue(tok, tok.doc[tok.i : end_tok.i + 1].text, tok.idx, end_tok.idx + len(end_tok.text))
+
+
+# --- direct and partial --------------------------------------------------------------------------
+def _token_flags(doc: Doc, spans: list[QuotedSpan]) -> list[int]:
+    """For each token, the index of the quoted span it is inside (marks included), or -1."""
+    flags = [-1] * len(doc)
+    for i, q in enumerate(spans):
+        span = doc.char_span(q.outer_start, q.outer_end, alignment_mode="expand")
+        if span is not None:
+            for t in span:
+                flags[t.i] = i
+    return flags
+
+
+def _quote_tokens(doc: Doc, q: QuotedSpan) -> Span | None:
+    return doc.char_span(q.start, q.end, alignment_mode="expand")
+
+
+def _clause_like(doc: Doc, q: QuotedSpan) -> bool:
+    """A quotation proper: long enough and with a finite verb, not a phrase or a name."""
+    span = _quote_tokens(doc, q)
+    if span is None:
+        return False
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    has_verb = any(t.pos_ in {"VERB", "AUX"} and t.tag_ not in {"VBG", "VBN", "TO"} for t in span)
+    return len(words) >= _MIN_DIRECT_TOKENS and has_verb
+
+
+def _starts_clause(doc: Doc, q: QuotedSpan) -> bool:
+    """The quote opens a sentence or follows an introducer (':', ',', 'that'), not a mid-phrase word."""
+    before = doc.text[: q.outer_start].rstrip()
+    if not before or before[-1] in ".?!\n\"”":
+        return True
+    last_word = before.split()[-1].lower() if before.split() else ""
+    return before[-1] in ":,—–-(" or last_word in _INTRODUCERS
+
+
+def _cue_for_quote(
+    doc: Doc, q: QuotedSpan, cues: dict[str, str], in_quote: list[int]
+) -> tuple[_Cue | None, Token | None]:
+    """The speech verb outside the quote in the sentences it touches, nearest first, and its speaker."""
+    first = doc.char_span(q.outer_start, q.outer_end, alignment_mode="expand")
+    if first is None:
+        return None, None
+    sents = {first[0].sent.start: first[0].sent, first[-1].sent.start: first[-1].sent}
+    candidates: list[tuple[int, Token]] = []
+    for sent in sents.values():
+        for tok in sent:
+            if in_quote[tok.i] != -1 or not _is_cue(tok, cues, "direct") and not _is_cue(tok, cues, "partial"):
+                continue
+            distance = q.outer_start - tok.idx if tok.idx < q.outer_start else tok.idx - q.outer_end
+            candidates.append((distance, tok))
+    if candidates:
+        _, tok = min(candidates, key=lambda x: x[0])
+        return _cue_record(tok), _speaker_token(tok, cues)
+    according = _according_to(doc, first[0].sent, in_quote)
+    if according is not None:
+        return according
+    return None, None
+
+
+def _according_to(doc: Doc, sent: Span, in_quote: list[int]) -> tuple[_Cue, Token | None] | None:
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            if in_quote[tok.i] != -1:
+                continue
+            to = doc[tok.i + 1]
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            cue = _Cue(tok, doc[tok.i : tok.i + 2].text, tok.idx, to.idx + len(to.text))
+            return cue, pobj
+    return None
+
+
+def _speaker_token(cue: Token, cues: dict[str, str]) -> Token | None:
+    """The subject of the cue, or of the nearest speech verb it hangs from ('said, adding ...')."""
+    v: Token | None = cue
+    for _ in range(5):
+        if v is None:
+            return None
+        if v is cue or _is_cue(v, cues, "direct") or _is_cue(v, cues, "indirect") or v.lemma_ == "quote":
+            subj = next((c for c in v.children if c.dep_ in _SUBJECTS), None)
+            if subj is not None:
+                return subj
+        if v.dep_ not in _CLIMB or v.head.i == v.i:
+            return None
+        v = v.head
+    return None
+
+
+# --- indirect ---------------------------------------------------------------------------------------
+def _indirect_quotes(
+    doc: Doc, cues: dict[str, str], in_quote: list[int], spans: list[QuotedSpan]
+) -> list[tuple[int, int, _Cue, Token | None, list[int]]]:
+    """(content start, end, cue, speaker token, indices of quoted spans inside) per reported clause."""
+    found = []
+    for tok in doc:
+        if in_quote[tok.i] != -1 or not _is_cue(tok, cues, "indirect"):
+            continue
+        comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+        if comp is None:
+            continue
+        start_tok = comp.left_edge
+        end_i = comp.right_edge.i + 1
+        for sub in comp.subtree:  # a nested cue ('..., adding that ...') starts its own record
+            if sub.i > comp.i and sub.dep_ in {"advcl", "conj"} and _is_cue(sub, cues, "indirect"):
+                end_i = min(end_i, sub.left_edge.i)
+        while start_tok.i < end_i and (start_tok.lower_ == "that" or start_tok.is_punct or start_tok.is_space):
+            start_tok = doc[start_tok.i + 1]
+        if end_i - start_tok.i < 3:
+            continue
+        start, end = start_tok.idx, doc[end_i - 1].idx + len(doc[end_i - 1].text)
+        if any(in_quote[t.i] != -1 and spans[in_quote[t.i]].outer_start < start for t in doc[start_tok.i : end_i]):
+            continue  # the clause begins inside a quotation: the direct quote covers it
+        embedded = sorted({in_quote[t.i] for t in doc[start_tok.i : end_i] if in_quote[t.i] != -1})
+        found.append((start, end, _cue_record(tok), _speaker_token(tok, cues), embedded))
+    for sent in doc.sents:
+        according = _according_to(doc, sent, in_quote)
+        if according is None:
+            continue
+        cue, pobj = according
+        phrase_end = (pobj.right_edge.i + 1) if pobj is not None else cue.token.i + 2
+        rest = [t for t in sent if not (cue.token.i <= t.i < phrase_end) and not t.is_space]
+        while rest and rest[0].is_punct:
+            rest.pop(0)
+        if len(rest) < 3 or any(in_quote[t.i] != -1 for t in rest):
+            continue
+        if any(_is_cue(t, cues, "indirect") and t.i < cue.token.i for t in sent):
+            continue
+        found.append((rest[0].idx, rest[-1].idx + len(rest[-1].text), cue, pobj, []))
+    return found
+
+
+# --- speakers ----------------------------------------------------------------------------------------
+def _attach_speaker(quote: Quote, subj: Token, mentions: list[Mention], names: dict[str, str]) -> None:
+    lo, hi = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text)
+    best = None
+    for m in mentions:
+        if m.start <= subj.idx < m.end:
+            best = m
+            break
+        if lo <= m.start and m.end <= hi and (best is None or m.label == "PERSON"):
+            best = best if best is not None and best.label == "PERSON" else m
+    if best is not None:
+        quote.speaker_text, quote.speaker_start, quote.speaker_end = best.text, best.start, best.end
+        quote.speaker_id = best.entity_id
+        quote.speaker_name = names.get(best.entity_id or "")
+        return
+    if subj.pos_ == "PRON":
+        quote.speaker_text, quote.speaker_start, quote.speaker_end = subj.text, subj.idx, subj.idx + len(subj.text)
+        return  # an unresolved pronoun: speaker unknown, never guessed
+    span = subj.doc[subj.left_edge.i : subj.right_edge.i + 1]
+    quote.speaker_text, quote.speaker_start, quote.speaker_end = span.text, span.start_char, span.end_char
+
+
+def _continue_speakers(quotes: list[Quote], text: str) -> None:
+    """A cue-less quote belongs to the speaker of the quote just before it, when that is near."""
+    for prev, q in zip(quotes, quotes[1:], strict=False):
+        near = q.start - prev.end <= _ADJACENT_CHARS
+        if q.cue is None and q.speaker_id is None and prev.speaker_id is not None and near:
+            q.speaker_id, q.speaker_name = prev.speaker_id, prev.speaker_name
+            q.speaker_text, q.speaker_start, q.speaker_end = prev.speaker_text, prev.speaker_start, prev.speaker_end
+
+
+def _drop_restatements(quotes: list[Quote], spans: list[QuotedSpan], text: str) -> list[Quote]:
+    """A reported clause whose quoted fragment recurs inside a direct quotation of the same speaker
+    restates that quotation (a lede summarising the quote given later): keep only the quotation."""
+    direct = [q.text.lower() for q in quotes if q.kind == "direct"]
+    kept = []
+    for q in quotes:
+        if q.kind in {"indirect", "mixed"}:
+            inner = [text[s.start : s.end].lower().strip(" ,.") for s in spans if q.start <= s.start and s.end <= q.end]
+            speakers = {d.speaker_id for d in quotes if d.kind == "direct"}
+            if inner and q.speaker_id in speakers and any(all(f in d for f in inner) for d in direct):
+                continue
+        kept.append(q)
+    return kept
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace()):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–"):
+        end -= 1
+    return start, end

@@ -1,0 +1,54 @@
+"""`dateline eval`: accuracy against gold files, as tables or one JSON object."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from dateline.errors import DatelineError
+
+eval_app = typer.Typer(help="Score dateline against gold files.", no_args_is_help=True)
+out = Console()
+err = Console(stderr=True)
+
+GoldOpt = Annotated[Path, typer.Option("--gold", help="Gold file or directory.", exists=True)]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print the metrics as one JSON object.")]
+
+
+def _fail(exc: DatelineError) -> None:
+    err.print(f"[bold red]error[/]: {exc}", highlight=False)
+    raise typer.Exit(2) from exc
+
+
+@eval_app.command("quotes")
+def quotes(gold: GoldOpt, as_json: JsonOpt = False) -> None:
+    """Quote precision, recall, F1 and speaker accuracy (match: overlap >= 50% of the shorter span)."""
+    from dateline.eval.quotes import evaluate_quotes
+
+    try:
+        scores = evaluate_quotes(gold)
+    except DatelineError as exc:
+        _fail(exc)
+        return
+    if as_json:
+        sys.stdout.write(json.dumps(scores.to_dict()) + "\n")
+        return
+    table = Table(title=f"quotes: {scores.articles} articles, {scores.seconds} s", title_justify="left")
+    for col in ("gold", "predicted", "matched", "precision", "recall", "F1", "speaker accuracy"):
+        table.add_column(col)
+    table.add_row(str(scores.gold), str(scores.predicted), str(scores.matched), f"{scores.precision:.3f}",
+                  f"{scores.recall:.3f}", f"{scores.f1:.3f}", f"{scores.speaker_accuracy:.3f}")
+    out.print(table)
+    if scores.errors:
+        errs = Table(title="errors", title_justify="left")
+        for col in ("article", "error", "text", "gold speaker", "predicted speaker"):
+            errs.add_column(col, overflow="fold")
+        for e in scores.errors[:40]:
+            errs.add_row(e["article"], e["error"], e["text"], e["gold"], e["predicted"])
+        out.print(errs)

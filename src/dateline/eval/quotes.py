@@ -1,0 +1,115 @@
+"""Scoring quotations against gold: quote precision/recall/F1 and speaker accuracy.
+
+A predicted quote matches a gold quote when their contents overlap by at least half of the shorter
+one (one-to-one, best overlap first). Speaker accuracy is over matched pairs: the predicted speaker's
+canonical name agrees with the gold name (same name, or one's tokens contained in the other's), and
+a gold null speaker is right only when the prediction is null too.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from dateline.errors import EvalError, InputError
+from dateline.eval.gold import load_reading_gold
+from dateline.eval.spans import locate, match_spans
+from dateline.ingest import read_path
+from dateline.model import Analysis, Quote
+
+
+@dataclass
+class QuoteScores:
+    articles: int = 0
+    gold: int = 0
+    predicted: int = 0
+    matched: int = 0
+    speaker_correct: int = 0
+    precision: float = 0.0
+    recall: float = 0.0
+    f1: float = 0.0
+    speaker_accuracy: float = 0.0
+    seconds: float = 0.0
+    by_kind: dict[str, dict[str, int]] = field(default_factory=dict)
+    errors: list[dict[str, str]] = field(default_factory=list)
+
+    def finish(self) -> QuoteScores:
+        self.precision = self.matched / self.predicted if self.predicted else 0.0
+        self.recall = self.matched / self.gold if self.gold else 0.0
+        pr = self.precision + self.recall
+        self.f1 = 2 * self.precision * self.recall / pr if pr else 0.0
+        self.speaker_accuracy = self.speaker_correct / self.matched if self.matched else 0.0
+        return self
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def same_speaker(predicted: str | None, gold: str | None) -> bool:
+    """Names agree: equal, or the shorter's tokens all appear in the longer ('Assad' ~ 'Bashar al-Assad')."""
+    if predicted is None or gold is None:
+        return predicted is None and gold is None
+    p, g = _tokens(predicted), _tokens(gold)
+    return bool(p and g) and (p <= g or g <= p)
+
+
+def _tokens(name: str) -> set[str]:
+    words = name.lower().replace("al-", "").replace("-", " ").replace(".", "").split()
+    return {w for w in words if w not in {"the", "mr", "mrs", "ms", "dr"}}
+
+
+def score_article(analysis: Analysis, gold_quotes: list[dict], scores: QuoteScores, source: str) -> None:
+    text = analysis.article.text
+    gold_spans: list[tuple[int, int]] = []
+    hint = 0
+    for g in gold_quotes:
+        span = locate(text, g.get("text", ""), hint)
+        if span is None:
+            raise EvalError(f"{source}: gold quote text not found in the article: {g.get('text', '')[:60]!r}")
+        gold_spans.append(span)
+        hint = span[0]
+    preds: list[Quote] = analysis.quotes
+    pairs = match_spans(gold_spans, [(q.start, q.end) for q in preds])
+    scores.gold += len(gold_quotes)
+    scores.predicted += len(preds)
+    scores.matched += len(pairs)
+    matched_g = {gi for gi, _ in pairs}
+    matched_p = {pi for _, pi in pairs}
+    for gi, pi in pairs:
+        g, p = gold_quotes[gi], preds[pi]
+        kind = scores.by_kind.setdefault(g.get("kind", "?"), {"gold": 0, "matched": 0, "kind_agrees": 0})
+        kind["matched"] += 1
+        kind["kind_agrees"] += int(p.kind == g.get("kind"))
+        if same_speaker(p.speaker_name, g.get("speaker")):
+            scores.speaker_correct += 1
+        else:
+            scores.errors.append({"article": source, "error": "speaker", "text": p.text[:80],
+                                  "gold": str(g.get("speaker")), "predicted": str(p.speaker_name)})
+    for gi, g in enumerate(gold_quotes):
+        scores.by_kind.setdefault(g.get("kind", "?"), {"gold": 0, "matched": 0, "kind_agrees": 0})["gold"] += 1
+        if gi not in matched_g:
+            scores.errors.append({"article": source, "error": "missed", "text": g.get("text", "")[:80],
+                                  "gold": str(g.get("speaker")), "predicted": ""})
+    for pi, p in enumerate(preds):
+        if pi not in matched_p:
+            scores.errors.append({"article": source, "error": "false", "text": p.text[:80], "gold": "",
+                                  "predicted": str(p.speaker_name)})
+
+
+def evaluate_quotes(gold_path: Path) -> QuoteScores:
+    """Analyse every gold article and score its quotes."""
+    from dateline.pipeline import analyze
+
+    scores = QuoteScores()
+    started = time.perf_counter()
+    for article_path, gold in load_reading_gold(gold_path):
+        items = [a for a in read_path(article_path) if not isinstance(a, InputError)]
+        if not items:
+            raise EvalError(f"{article_path}: could not be read as an article")
+        index = int(gold.get("index", 0))
+        analysis = analyze(items[index])
+        score_article(analysis, gold.get("quotes", []), scores, article_path.name)
+        scores.articles += 1
+    scores.seconds = round(time.perf_counter() - started, 2)
+    return scores.finish()
