@@ -66,6 +66,9 @@ def main() -> None:
 
     emit("cores", os.cpu_count())
     stage_shares()
+    from quotes_vs_textacy import main as quotes_vs_textacy
+
+    quotes_vs_textacy()
 
 
 if __name__ == "__main__":

@@ -56,7 +56,7 @@ def same_speaker(predicted: str | None, gold: str | None) -> bool:
 
 def _tokens(name: str) -> set[str]:
     words = name.lower().replace("al-", "").replace("-", " ").replace(".", "").split()
-    return {w for w in words if w not in {"the", "mr", "mrs", "ms", "dr"}}
+    return {w for w in words if w not in {"the", "a", "an", "mr", "mrs", "ms", "dr"}}
 
 
 def score_article(analysis: Analysis, gold_quotes: list[dict], scores: QuoteScores, source: str) -> None:
@@ -81,11 +81,11 @@ def score_article(analysis: Analysis, gold_quotes: list[dict], scores: QuoteScor
         kind = scores.by_kind.setdefault(g.get("kind", "?"), {"gold": 0, "matched": 0, "kind_agrees": 0})
         kind["matched"] += 1
         kind["kind_agrees"] += int(p.kind == g.get("kind"))
-        if same_speaker(p.speaker_name, g.get("speaker")):
+        if same_speaker(p.speaker_name or p.speaker_text, g.get("speaker")):
             scores.speaker_correct += 1
         else:
             scores.errors.append({"article": source, "error": "speaker", "text": p.text[:80],
-                                  "gold": str(g.get("speaker")), "predicted": str(p.speaker_name)})
+                                  "gold": str(g.get("speaker")), "predicted": str(p.speaker_name or p.speaker_text)})
     for gi, g in enumerate(gold_quotes):
         scores.by_kind.setdefault(g.get("kind", "?"), {"gold": 0, "matched": 0, "kind_agrees": 0})["gold"] += 1
         if gi not in matched_g:

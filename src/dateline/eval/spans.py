@@ -34,13 +34,18 @@ def match_spans(
 ) -> list[tuple[int, int]]:
     """One-to-one (gold index, predicted index) pairs, best overlap first, each at least threshold."""
     scored = sorted(
-        ((overlap_share(g, p), gi, pi) for gi, g in enumerate(gold) for pi, p in enumerate(pred)),
+        (
+            (overlap_share(g, p), min(g[1], p[1]) - max(g[0], p[0]), -gi, -pi)
+            for gi, g in enumerate(gold)
+            for pi, p in enumerate(pred)
+        ),
         reverse=True,
     )
     used_g: set[int] = set()
     used_p: set[int] = set()
     pairs = []
-    for share, gi, pi in scored:
+    for share, _, neg_gi, neg_pi in scored:
+        gi, pi = -neg_gi, -neg_pi
         if share < threshold:
             break
         if gi in used_g or pi in used_p:

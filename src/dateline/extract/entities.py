@@ -82,7 +82,8 @@ class _Builder:
 
     def _known_person_name(self, text: str) -> bool:
         return any(
-            c.entity.type == "PERSON" and text in {c.entity.name, c.surname} for c in self.clusters
+            c.entity.type == "PERSON" and (text in {c.entity.name, c.surname} or text in _name_parts(c.entity.name))
+            for c in self.clusters
         )
 
     def _surnames_missed_by_ner(self) -> None:
@@ -155,7 +156,7 @@ class _Builder:
         end = ent.end
         while (
             end < len(self.doc) and self.doc[end].pos_ == "PROPN" and not self.doc[end].ent_type_
-            and self.doc[end - 1].dep_ in {"compound", "flat"} and self.doc[end - 1].head.i == end
+            and self.doc[end - 1].dep_ in {"compound", "flat"} and self.doc[end - 1].head.i >= end
         ):
             end += 1
         return self.doc[ent.start : end] if end != ent.end else ent
@@ -232,6 +233,8 @@ class _Builder:
             if e.name == name:
                 return cluster
             if single and name in {cluster.surname, cluster.first, _strip_particle(cluster.surname or "")}:
+                return cluster
+            if single and name[:1].isupper() and name in _name_parts(e.name):
                 return cluster
             if not single and surname and surname == cluster.surname and len(e.name.split()) == 1:
                 return cluster
@@ -328,6 +331,8 @@ class _Builder:
 
     def _title_mention(self, chunk: Span, role: Role, country: str | None) -> None:
         first = chunk[0]
+        if any(c.dep_ == "appos" for c in chunk.root.children):
+            return  # 'The shadow chancellor, Mel Stride,': the title belongs to the name beside it
         if chunk[-1].tag_ in {"NNS", "NNPS"} or first.lower_ in {"a", "an", "another", "every", "any", "some"}:
             return
         if not (first.lower_ in {"the", "this", "that"} or first.tag_ == "PRP$" or first.text[0].isupper()):
@@ -373,6 +378,13 @@ class _Builder:
             if gender is None or self.quoted[tok.i] or tok.tag_ not in {"PRP", "PRP$"}:
                 continue
             here = sent_index[tok.sent.start]
+            forward = self._cataphora(tok, persons)
+            if forward is not None:
+                cluster = forward
+                cluster.gender = cluster.gender or gender
+                mention = self._add(self.doc[tok.i : tok.i + 1], "PERSON", "pronoun", cluster, tok)
+                resolved.append((mention, cluster, tok))
+                continue
             pool = [p for p in persons + resolved if p[0].start < tok.idx]
             pool = [p for p in pool if here - sent_index[p[2].sent.start] <= _PRONOUN_WINDOW]
             cluster = self._antecedent(pool, gender, tok)
@@ -383,10 +395,24 @@ class _Builder:
             mention = self._add(span, "PERSON", "pronoun", cluster, tok)
             resolved.append((mention, cluster, tok))
 
+    def _cataphora(self, tok: Token, persons: list[tuple[Mention, _Cluster, Token]]) -> _Cluster | None:
+        """'Asked what he would tell them, Huss smiled': a pronoun in a fronted adverbial clause
+        refers to the person subject of the main clause that follows it."""
+        node = tok
+        while node.head.i != node.i and node.dep_ != "advcl":
+            node = node.head
+        if node.dep_ != "advcl" or node.i > node.head.i:
+            return None
+        main = node.head
+        subj = next((c for c in main.children if c.dep_ in _SUBJECT_DEPS and c.i > tok.i), None)
+        if subj is None:
+            return None
+        return next((c for m, c, head in persons if head.i == subj.i), None)
+
     def _antecedent(self, pool: list[tuple[Mention, _Cluster, Token]], gender: str, tok: Token) -> _Cluster | None:
         candidates = [
             (m, c, head) for m, c, head in pool
-            if (_is_subject(head) or m.kind == "pronoun") and c.gender in (None, gender)
+            if _is_subject(head) and c.gender in (None, gender)
         ]
         if not candidates:
             return None
@@ -472,6 +498,12 @@ class _Builder:
         return entities
 
 
+def _name_parts(name: str) -> set[str]:
+    """The capitalised words of a multi-word name ('Luiz Inacio Lula da Silva' → Lula, Silva, ...)."""
+    words = name.split()
+    return {w for w in words if w[:1].isupper() and len(w) > 2} if len(words) > 1 else set()
+
+
 def _merge_adjacent_people(ents: list[Span]) -> list[Span]:
     """'Hassan Sheikh' + 'Mohamud' tagged as two adjacent PERSON spans are one name."""
     merged: list[Span] = []
@@ -495,7 +527,7 @@ def _is_subject(tok: Token) -> bool:
     """A subject, or a conjunct of one ('Santos and Almeida argued')."""
     if tok.dep_ in _SUBJECT_DEPS:
         return True
-    return tok.dep_ == "conj" and tok.head.dep_ in _SUBJECT_DEPS
+    return tok.dep_ in {"conj", "appos"} and tok.head.dep_ in _SUBJECT_DEPS
 
 
 def _span_text(doc: Doc, start: int, end: int) -> str:

@@ -53,13 +53,19 @@ def extract_quotes(doc: Doc, article: Article, entities: list[Entity]) -> list[Q
         used_quotes.update(embedded)
         kind = "mixed" if share >= _MIXED_SHARE else "indirect"
         records.append((content_start, kind, content_start, content_end, cue, subj))
+    direct_spans: set[int] = set()
     for i, q in enumerate(spans):
         if i in used_quotes:
             continue
         cue, subj = _cue_for_quote(doc, q, cues, in_quote)
-        if _clause_like(doc, q) and (_starts_clause(doc, q) or cue is None):
+        continues = (i - 1) in direct_spans and _continues(doc.text, spans[i - 1], q)
+        if cue is None and subj is None:
+            subj = _preceding_subject(doc, q, in_quote)
+        direct = _clause_like(doc, q) and (_starts_clause(doc, q) or cue is None)
+        if direct or (continues and (cue is None or _starts_clause(doc, q))):
             records.append((q.start, "direct", q.start, q.end, cue, subj))
-        elif cue is not None and "partial" in cues.get(_lemma_key(cue.token), ""):
+            direct_spans.add(i)
+        elif cue is not None and "partial" in cues.get(_lemma_key(cue.token), "") and _words(doc, q) >= 2:
             records.append((q.start, "partial", q.start, q.end, cue, subj))
     records.sort()
     quotes: list[Quote] = []
@@ -127,14 +133,21 @@ def _quote_tokens(doc: Doc, q: QuotedSpan) -> Span | None:
     return doc.char_span(q.start, q.end, alignment_mode="expand")
 
 
+def _words(doc: Doc, q: QuotedSpan) -> int:
+    span = _quote_tokens(doc, q)
+    return 0 if span is None else sum(1 for t in span if not t.is_punct and not t.is_space)
+
+
 def _clause_like(doc: Doc, q: QuotedSpan) -> bool:
-    """A quotation proper: long enough and with a finite verb, not a phrase or a name."""
+    """A quotation proper: a clause with a finite verb (five words or more, or three when it opens
+    its sentence), not a phrase or a name."""
     span = _quote_tokens(doc, q)
     if span is None:
         return False
-    words = [t for t in span if not t.is_punct and not t.is_space]
+    words = _words(doc, q)
     has_verb = any(t.pos_ in {"VERB", "AUX"} and t.tag_ not in {"VBG", "VBN", "TO"} for t in span)
-    return len(words) >= _MIN_DIRECT_TOKENS and has_verb
+    opens = not doc.text[: q.outer_start].rstrip() or doc.text[: q.outer_start].rstrip()[-1] in ".?!\n\"”"
+    return has_verb and (words >= _MIN_DIRECT_TOKENS or (opens and words >= 3))
 
 
 def _starts_clause(doc: Doc, q: QuotedSpan) -> bool:
@@ -159,8 +172,10 @@ def _cue_for_quote(
         for tok in sent:
             if in_quote[tok.i] != -1 or not _is_cue(tok, cues, "direct") and not _is_cue(tok, cues, "partial"):
                 continue
-            distance = q.outer_start - tok.idx if tok.idx < q.outer_start else tok.idx - q.outer_end
-            candidates.append((distance, tok))
+            lo, hi = (tok.idx, q.outer_start) if tok.idx < q.outer_start else (q.outer_end, tok.idx)
+            if "\n\n" in doc.text[lo:hi] or "\n \n" in doc.text[lo:hi]:
+                continue  # a cue in another paragraph reports something else
+            candidates.append((hi - lo, tok))
     if candidates:
         _, tok = min(candidates, key=lambda x: x[0])
         return _cue_record(tok), _speaker_token(tok, cues)
@@ -168,6 +183,28 @@ def _cue_for_quote(
     if according is not None:
         return according
     return None, None
+
+
+def _preceding_subject(doc: Doc, q: QuotedSpan, in_quote: list[int]) -> Token | None:
+    """For a quote with no cue: a person subject of the sentence just before it in the same
+    paragraph ('Asked about critics, he laughed. "We are not hawkish."')."""
+    first = doc.char_span(q.outer_start, q.outer_end, alignment_mode="expand")
+    if first is None or first[0].sent.start == 0:
+        return None
+    prev_sent = doc[first[0].sent.start - 1].sent
+    if "\n\n" in doc.text[prev_sent.end_char : q.outer_start] or any(in_quote[t.i] != -1 for t in prev_sent):
+        return None
+    root = prev_sent.root
+    subj = next((c for c in root.children if c.dep_ in _SUBJECTS), None)
+    if subj is not None and (subj.ent_type_ == "PERSON" or subj.lower_ in {"he", "she"}):
+        return subj
+    return None
+
+
+def _continues(text: str, prev: QuotedSpan, q: QuotedSpan) -> bool:
+    """The quote follows the previous one in the same paragraph, with at most a short cue between."""
+    between = text[prev.outer_end : q.outer_start]
+    return "\n\n" not in between and len(between) <= 60
 
 
 def _according_to(doc: Doc, sent: Span, in_quote: list[int]) -> tuple[_Cue, Token | None] | None:
@@ -188,14 +225,39 @@ def _speaker_token(cue: Token, cues: dict[str, str]) -> Token | None:
     for _ in range(5):
         if v is None:
             return None
-        if v is cue or _is_cue(v, cues, "direct") or _is_cue(v, cues, "indirect") or v.lemma_ == "quote":
+        speech = v is cue or _is_cue(v, cues, "direct") or _is_cue(v, cues, "indirect") or v.lemma_ == "quote"
+        # a participle hanging from a main clause shares its subject ('rejected it, calling it ...')
+        main_clause = v.dep_ in {"ROOT", "conj"} and v.pos_ in {"VERB", "AUX"}
+        if speech or main_clause:
             subj = next((c for c in v.children if c.dep_ in _SUBJECTS), None)
             if subj is not None:
                 return subj
+        if v is cue:
+            inverted = _inverted_subject(cue)
+            if inverted is not None:
+                return inverted
         if v.dep_ not in _CLIMB or v.head.i == v.i:
             return None
         v = v.head
     return None
+
+
+def _inverted_subject(cue: Token) -> Token | None:
+    """'"...," said engineer Paul Njoroge': the name right after the cue, which parsers often
+    attach as an object."""
+    doc = cue.doc
+    if cue.i == 0 or not doc[cue.i - 1].is_punct or cue.tag_ not in {"VBD", "VBZ", "VBP"}:
+        return None
+    run = []
+    for tok in doc[cue.i + 1 : min(len(doc), cue.i + 7)]:
+        if tok.is_punct or tok.pos_ in {"ADP", "CCONJ", "SCONJ", "AUX", "PART", "PRON", "ADV"}:
+            break
+        run.append(tok)
+    named = [t for t in run if t.ent_type_ in {"PERSON", "ORG"}]
+    if named:
+        return named[-1]
+    nouns = [t for t in run if t.pos_ in {"NOUN", "PROPN"}]
+    return nouns[-1] if nouns else None
 
 
 # --- indirect ---------------------------------------------------------------------------------------
@@ -207,7 +269,7 @@ def _indirect_quotes(
     for tok in doc:
         if in_quote[tok.i] != -1 or not _is_cue(tok, cues, "indirect"):
             continue
-        comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+        comp = _complement(tok)
         if comp is None:
             continue
         start_tok = comp.left_edge
@@ -233,24 +295,49 @@ def _indirect_quotes(
         rest = [t for t in sent if not (cue.token.i <= t.i < phrase_end) and not t.is_space]
         while rest and rest[0].is_punct:
             rest.pop(0)
-        if len(rest) < 3 or any(in_quote[t.i] != -1 for t in rest):
+        if len(rest) < 3 or in_quote[rest[0].i] != -1:
             continue
         if any(_is_cue(t, cues, "indirect") and t.i < cue.token.i for t in sent):
             continue
-        found.append((rest[0].idx, rest[-1].idx + len(rest[-1].text), cue, pobj, []))
+        embedded = sorted({in_quote[t.i] for t in rest if in_quote[t.i] != -1})
+        found.append((rest[0].idx, rest[-1].idx + len(rest[-1].text), cue, pobj, embedded))
     return found
+
+
+def _complement(cue: Token) -> Token | None:
+    """The reported clause of a speech verb: its clausal complement after it ('said that ...'),
+    one hung on 'in a statement that ...', or one before it ('..., officials said')."""
+    after = next((c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i), None)
+    if after is not None:
+        return after
+    for prep in (c for c in cue.children if c.dep_ == "prep"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            clause = next((c for c in pobj.children if c.dep_ in {"acl", "ccomp"} and c.i > pobj.i), None)
+            if clause is not None and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+                return clause
+    before = next((c for c in cue.children if c.dep_ == "ccomp" and c.i < cue.i), None)
+    subj = next((c for c in cue.children if c.dep_ in _SUBJECTS), None)
+    if before is not None and subj is not None and subj.i > before.i:
+        return before
+    return None
 
 
 # --- speakers ----------------------------------------------------------------------------------------
 def _attach_speaker(quote: Quote, subj: Token, mentions: list[Mention], names: dict[str, str]) -> None:
-    lo, hi = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text)
-    best = None
-    for m in mentions:
-        if m.start <= subj.idx < m.end:
-            best = m
-            break
-        if lo <= m.start and m.end <= hi and (best is None or m.label == "PERSON"):
-            best = best if best is not None and best.label == "PERSON" else m
+    """The speaker mention: the one holding the subject's head word or its appositive name; else the
+    subject phrase itself (an unnamed 'shipping executive'), with no entity rather than a guess."""
+    if subj.tag_ in {"WP", "WDT"} and subj.head.dep_ == "relcl":
+        subj = subj.head.head  # 'critics who say ...' → critics
+    heads = [subj] + [c for c in subj.children if c.dep_ == "appos"]
+    best = next((m for h in heads for m in mentions if m.start <= h.idx < m.end), None)
+    if best is None:
+        excluded = {t.i for c in subj.children if c.dep_ == "poss" for t in c.subtree}
+        allowed = [t for t in subj.subtree if t.i not in excluded]
+        best = next(
+            (m for t in allowed for m in mentions
+             if m.start <= t.idx < m.end and m.label == "PERSON" and m.kind != "pronoun"),
+            None,
+        )
     if best is not None:
         quote.speaker_text, quote.speaker_start, quote.speaker_end = best.text, best.start, best.end
         quote.speaker_id = best.entity_id
@@ -259,7 +346,10 @@ def _attach_speaker(quote: Quote, subj: Token, mentions: list[Mention], names: d
     if subj.pos_ == "PRON":
         quote.speaker_text, quote.speaker_start, quote.speaker_end = subj.text, subj.idx, subj.idx + len(subj.text)
         return  # an unresolved pronoun: speaker unknown, never guessed
-    span = subj.doc[subj.left_edge.i : subj.right_edge.i + 1]
+    end = subj.i + 1
+    while end <= subj.right_edge.i and subj.doc[end].dep_ not in {"punct", "relcl", "acl"}:
+        end += 1
+    span = subj.doc[subj.left_edge.i : end]
     quote.speaker_text, quote.speaker_start, quote.speaker_end = span.text, span.start_char, span.end_char
 
 
@@ -267,7 +357,7 @@ def _continue_speakers(quotes: list[Quote], text: str) -> None:
     """A cue-less quote belongs to the speaker of the quote just before it, when that is near."""
     for prev, q in zip(quotes, quotes[1:], strict=False):
         near = q.start - prev.end <= _ADJACENT_CHARS
-        if q.cue is None and q.speaker_id is None and prev.speaker_id is not None and near:
+        if q.cue is None and q.speaker_id is None and near and (prev.speaker_id or not q.speaker_text):
             q.speaker_id, q.speaker_name = prev.speaker_id, prev.speaker_name
             q.speaker_text, q.speaker_start, q.speaker_end = prev.speaker_text, prev.speaker_start, prev.speaker_end
 

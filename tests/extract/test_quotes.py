@@ -1,0 +1,107 @@
+"""Quotations: kinds, speakers through names/titles/pronouns, cues, and what is not a quotation."""
+
+from __future__ import annotations
+
+from conftest import analyse_text
+from dateline.model import Quote
+
+
+def _by_text(quotes: list[Quote], fragment: str) -> Quote:
+    found = [q for q in quotes if fragment in q.text]
+    assert len(found) == 1, [(q.kind, q.text) for q in quotes]
+    return found[0]
+
+
+def test_direct_quote_after_and_before_cue_with_pronoun_speaker() -> None:
+    text = (
+        'KYIV, Ukraine (AP) — Foreign Minister Olena Kovalenko spoke in Kyiv on Tuesday. '
+        '"We are ready to sit at the table, but not to trade our land," Kovalenko told reporters. '
+        'She added: "The talks must start with a ceasefire."'
+    )
+    a = analyse_text(text)
+    first = _by_text(a.quotes, "ready to sit")
+    assert (first.kind, first.speaker_name, first.speaker_text, first.cue) == (
+        "direct", "Olena Kovalenko", "Kovalenko", "told")
+    assert text[first.start : first.end] == "We are ready to sit at the table, but not to trade our land"
+    assert text[first.cue_start : first.cue_end] == "told"
+    second = _by_text(a.quotes, "ceasefire")
+    assert (second.kind, second.speaker_name, second.speaker_text, second.cue) == (
+        "direct", "Olena Kovalenko", "She", "added")
+    assert text[second.speaker_start : second.speaker_end] == "She"
+
+
+def test_indirect_and_according_to() -> None:
+    text = ("Interior Minister Ahmed Karimi said that the border would reopen next week. "
+            "According to the United Nations, more than 20,000 people have crossed since June.")
+    a = analyse_text(text)
+    ind = _by_text(a.quotes, "border would reopen")
+    assert (ind.kind, ind.speaker_name, ind.cue, ind.text) == (
+        "indirect", "Ahmed Karimi", "said", "the border would reopen next week")
+    acc = _by_text(a.quotes, "20,000")
+    assert (acc.kind, acc.speaker_name, acc.cue) == ("indirect", "United Nations", "According to")
+
+
+def test_partial_and_mixed() -> None:
+    text = ('President Maria Lopez hailed the agreement as "a new beginning" and "a victory for peace." '
+            'Lopez insisted that the rebels had to "lay down every weapon, in every village, before any talks begin."')
+    a = analyse_text(text)
+    assert [(q.kind, q.text, q.cue) for q in a.quotes[:2]] == [
+        ("partial", "a new beginning", "hailed"), ("partial", "a victory for peace.", "hailed")]
+    mixed = _by_text(a.quotes, "lay down")
+    assert (mixed.kind, mixed.speaker_name, mixed.cue) == ("mixed", "Maria Lopez", "insisted")
+    assert mixed.text.startswith("the rebels had to")
+
+
+def test_inverted_passive_and_participle_cues() -> None:
+    text = ('"The dam will hold," said engineer Paul Njoroge. '
+            'Governor Anne Waiguru was quoted as saying the county would pay for repairs. '
+            'Waiguru rejected the criticism, calling it "a cheap political stunt."')
+    a = analyse_text(text)
+    assert _by_text(a.quotes, "dam will hold").speaker_name == "Paul Njoroge"
+    passive = _by_text(a.quotes, "county would pay")
+    assert (passive.kind, passive.speaker_name, passive.cue) == ("indirect", "Anne Waiguru", "saying")
+    partial = _by_text(a.quotes, "cheap political stunt")
+    assert (partial.kind, partial.speaker_name, partial.cue) == ("partial", "Anne Waiguru", "calling")
+
+
+def test_multi_paragraph_quote_and_cueless_continuation() -> None:
+    text = ('Mayor Daniel Ortiz said the flood was the worst in fifty years. "The water came up faster than anyone '
+            'expected, and the pumps failed within an hour.\n\n"We will rebuild every house on this street," he said.\n\n'
+            'Ortiz spoke to reporters outside the town hall. "Nobody here has ever seen anything like it. Nobody."')
+    a = analyse_text(text)
+    long = _by_text(a.quotes, "pumps failed")
+    assert long.kind == "direct" and long.speaker_name == "Daniel Ortiz"
+    assert "We will rebuild every house" in long.text  # the quote continues across the paragraph break
+    last = _by_text(a.quotes, "Nobody here")
+    assert (last.kind, last.speaker_name, last.cue) == ("direct", "Daniel Ortiz", None)
+
+
+def test_curly_quotes_nested_single_quotes() -> None:
+    text = ("Opposition leader Nika Melia said on Tuesday: “They call it a ‘transparency law’, "
+            "but it is a Russian law and everyone knows it.”")
+    a = analyse_text(text)
+    (q,) = a.quotes
+    assert (q.kind, q.speaker_name) == ("direct", "Nika Melia")
+    assert "‘transparency law’" in q.text  # the nested quote stays inside, not a quote of its own
+
+
+def test_scare_quotes_titles_and_names_are_not_quotations() -> None:
+    text = ('The group, which calls its fighters "guardians", has named the city its "capital." '
+            'Residents watched the film "The Long Night" in a cinema that reopened in March.')
+    a = analyse_text(text)
+    assert a.quotes == []
+
+
+def test_unknown_speaker_stays_null() -> None:
+    text = ('Fighting resumed on Monday. He arrived late. "We will not leave this place," he said.')
+    a = analyse_text(text)
+    (q,) = a.quotes
+    assert q.kind == "direct" and q.speaker_id is None and q.speaker_name is None
+    assert q.speaker_text == "he"
+
+
+def test_lede_restating_a_later_quotation_is_not_counted_twice() -> None:
+    text = ('Damascus, January 9 (RHC)-- Syrian President Bashar al-Assad says the army will liberate "every inch" '
+            'of the country.\n\n"We have to liberate every inch of the Syrian land," he said.')
+    a = analyse_text(text)
+    assert [(q.kind, q.speaker_name) for q in a.quotes] == [("direct", "Bashar al-Assad")]
