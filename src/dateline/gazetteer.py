@@ -65,6 +65,7 @@ class Gazetteer:
     countries_geo: dict[str, GeoRecord] = field(default_factory=dict)  # alpha2 -> record
     us_states: dict[str, GeoRecord] = field(default_factory=dict)  # state code -> record
     given_names: dict[str, str] = field(default_factory=dict)  # given name -> 'm' | 'f'
+    capitals: set[int] = field(default_factory=set)  # geonameids of national capitals
 
     def country_of(self, text: str) -> str | None:
         """Alpha-3 for a country name or demonym as written ('Syria', 'Syrian', "Syria's")."""
@@ -245,6 +246,10 @@ def _load_places(gaz: Gazetteer) -> None:
                 acc[0] += rec.population * rec.lat  # type: ignore[operator]
                 acc[1] += rec.population * rec.lon  # type: ignore[operator]
                 acc[2] += rec.population
+    capital_names = {(c["capital"], a2) for a2, c in gc.get_countries().items() if c.get("capital")}
+    for c in cities.values():
+        if (c["name"], c["countrycode"]) in capital_names:
+            gaz.capitals.add(int(c["geonameid"]))
     for a2, c in gc.get_countries().items():
         acc = sums.get(a2)
         lat, lon = (acc[0] / acc[2], acc[1] / acc[2]) if acc and acc[2] else (None, None)

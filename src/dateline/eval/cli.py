@@ -52,3 +52,35 @@ def quotes(gold: GoldOpt, as_json: JsonOpt = False) -> None:
         for e in scores.errors[:40]:
             errs.add_row(e["article"], e["error"], e["text"], e["gold"], e["predicted"])
         out.print(errs)
+
+
+@eval_app.command("events")
+def events(gold: GoldOpt, as_json: JsonOpt = False) -> None:
+    """Event-type and mode accuracy, source/target country P/R/F1 on PLOVER gold records."""
+    from dateline.eval.events import confusion_rows, evaluate_events
+
+    try:
+        scores = evaluate_events(gold)
+    except DatelineError as exc:
+        _fail(exc)
+        return
+    if as_json:
+        sys.stdout.write(json.dumps(scores.to_dict()) + "\n")
+        return
+    table = Table(title=f"events: {scores.records} records, {scores.seconds} s", title_justify="left")
+    for col in ("type accuracy", "mode accuracy", "source P/R/F1", "target P/R/F1", "no-event share"):
+        table.add_column(col)
+    s, t = scores.source_prf, scores.target_prf
+    table.add_row(
+        f"{scores.type_accuracy:.3f}", f"{scores.mode_accuracy:.3f} (of {scores.mode_gold})",
+        f"{s['precision']:.3f}/{s['recall']:.3f}/{s['f1']:.3f}",
+        f"{t['precision']:.3f}/{t['recall']:.3f}/{t['f1']:.3f}",
+        f"{scores.no_event_share:.3f}",
+    )
+    out.print(table)
+    conf = Table(title="most-missed gold types", title_justify="left")
+    for col in ("gold type", "missed", "predicted instead"):
+        conf.add_column(col)
+    for typ, n, preds in confusion_rows(scores):
+        conf.add_row(typ, str(n), preds)
+    out.print(conf)

@@ -25,6 +25,8 @@ _FEMALE_ROLES = {"queen", "congresswoman", "spokeswoman"}
 _HONORIFIC_GENDER = {"Mr": "m", "Mr.": "m", "Mrs": "f", "Mrs.": "f", "Ms": "f", "Ms.": "f", "Sir": "m", "Lady": "f"}
 _HEAD_OF_STATE = {"president", "king", "queen", "emir", "sultan", "head of state", "leader"}
 _NAME_PARTICLES = ("al-", "el-", "Al-", "El-", "bin ", "ibn ")
+_TITLE_ADJECTIVES = {"junior", "senior", "deputy", "former", "acting", "interim", "top", "new", "outgoing",
+                     "incoming", "then", "chief", "assistant", "vice", "first", "second", "prime"}
 _PRONOUN_WINDOW = 3  # sentences back
 _NO_FOCUS_SECTORS = {"REB", "UAF", "PRM", "IGO", "CRM"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -146,6 +148,10 @@ class _Builder:
             cluster.gender = cluster.gender or _HONORIFIC_GENDER[honorific]
         appos_role, appos_country = self._appositive(ent)
         self._assign_role(cluster, role or appos_role, country or appos_country)
+        known = self.gaz.actors.get(name) or self.gaz.actors.get(ent.text)
+        if known is not None and known.type == "PERSON":  # the actor dictionary knows this person
+            cluster.entity.country = cluster.entity.country or known.country
+            cluster.entity.sector = cluster.entity.sector or known.sector
         span = self.doc[start_tok : ent.end]
         if cluster.gender is None and first:
             cluster.gender = self.gaz.given_names.get(first)
@@ -195,10 +201,39 @@ class _Builder:
                 country = country or c
                 i -= 1
                 continue
+            if role is not None and prev.lower_ in _TITLE_ADJECTIVES:
+                i -= 1  # 'Nigerian junior foreign minister', 'former president'
+                continue
+            if role is not None and country is None:
+                found = self._affiliation_before(i, sent_start)
+                if found is not None:
+                    i, country = found
+                    continue
             break
         if role is None:
             return ent.start, None, None
         return i, role, country
+
+    def _affiliation_before(self, i: int, sent_start: int) -> tuple[int, str] | None:
+        """'Planning and Investment Minister', 'U.N. Secretary-General', 'Arab League Secretary-General':
+        look left over a capitalised portfolio or organisation for a country or a dictionary actor."""
+        j = i
+        while j > sent_start and i - j < 5:
+            tok = self.doc[j - 1]
+            if tok.ent_id_.startswith("actor:"):
+                entry = self.gaz.actors.get(tok.ent_id_[6:])
+                if entry is not None and (entry.country or entry.sector == "IGO"):
+                    start = j - 1
+                    while start > sent_start and self.doc[start - 1].ent_id_ == tok.ent_id_:
+                        start -= 1
+                    return start, entry.country or "IGO"
+            code = self.gaz.country_of(tok.text) if tok.text[:1].isupper() else None
+            if code:
+                return j - 1, code
+            if not (tok.text[:1].isupper() or tok.lower_ in {"and", "of", "for", "-"}):
+                return None
+            j -= 1
+        return None
 
     def _role_ending_at(self, end: int, kinds: set[str], capitalised_only: bool) -> tuple[Role, int] | None:
         """The longest role phrase ending just before token ``end``, with its length in tokens."""
@@ -209,7 +244,10 @@ class _Builder:
             toks = self.doc[start:end]
             if any(self.taken[t.i] for t in toks):
                 continue
-            role = self.gaz.roles.get(" ".join(t.lower_ for t in toks))
+            words = [t.lower_ for t in toks]
+            role = self.gaz.roles.get(" ".join(words))
+            if role is None and toks[-1].tag_ in {"NNS", "NNPS"}:
+                role = self.gaz.roles.get(" ".join([*words[:-1], toks[-1].lemma_.lower()]))
             if role and role.kind in kinds and (not capitalised_only or toks[0].text[0].isupper()):
                 return role, length
         return None
@@ -314,9 +352,9 @@ class _Builder:
             modifiers = self.doc[chunk.start : end - length]
             chunk = self.doc[chunk.start : end]
             country = self._chunk_country(modifiers)
-            if role.kind == "title":
+            if role.kind == "title" and chunk[-1].tag_ not in {"NNS", "NNPS"}:
                 self._title_mention(chunk, role, country)
-            else:
+            else:  # collective nouns, and plural titles ('Afghan rebel leaders', 'officials')
                 self._group_mention(chunk, role, country)
 
     def _chunk_country(self, modifiers: Span) -> str | None:
@@ -464,7 +502,9 @@ class _Builder:
             e.role, e.sector = role.role, role.sector
             if role.role in _FEMALE_ROLES:
                 cluster.gender = "f"
-        if country and e.country is None:
+        if country == "IGO":  # a title held in an international organisation
+            e.sector = "IGO"
+        elif country and e.country is None:
             e.country = country
 
     def _add(self, span: Span, label: str, kind: str, cluster: _Cluster, head: Token) -> Mention:
