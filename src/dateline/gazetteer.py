@@ -112,6 +112,8 @@ class Gazetteer:
         top = cands[0]
         if context and context[top.country_code] == 0:
             in_context = [c for c in cands if context[c.country_code] > 0]
+            if top.feature == "country":  # a country name yields only to a same-named state ('Georgia')
+                in_context = [c for c in in_context if c.feature == "admin1"]
             if in_context:
                 return max(in_context, key=lambda c: (context[c.country_code], c.feature == "country", c.population))
         return top

@@ -37,10 +37,15 @@ _FUTURE_NOUN_MODS = {"upcoming", "planned", "proposed", "future", "next", "forth
 _TERRITORY = {"liberate", "liberation", "seize", "capture", "occupy", "control", "retake", "recapture", "annex",
               "territory", "land", "inch", "city", "town", "village", "region"}
 _TARGET_PREPS = ("against", "with", "on", "to", "into", "at", "between", "toward", "towards", "from")
+_LOCATED_TARGET_TYPES = {"PROTEST", "COERCE", "ASSAULT", "MOBILIZE", "SANCTION", "THREATEN", "REQUEST", "ACCUSE",
+                         "AID", "REJECT", "CONCEDE"}
+_DOMESTIC_TYPES = {"PROTEST", "CONCEDE", "REJECT"}
+_THEME_OBJECT_TYPES = {"RETREAT", "MOBILIZE", "AID"}
 _LOCATIVE_PREPS = {"in", "at", "near", "outside", "into", "inside", "throughout", "across", "of", "from", "for", "on",
                    "around", "to"}
 _PLACE_PREPS = {"in", "at", "near", "outside", "into", "inside", "around", "across"}
 _PRONOUNS = {"it", "they", "we", "he", "she", "i", "its", "their", "our"}
+_ORGANISED = {"ARMED_GROUP", "IGO", "NGO", "PARTY", "GOV_BODY", "MEDIA", "COMPANY"}
 _COLLECTIVES = {"group", "number", "delegation", "team", "band", "member", "thousand", "hundred", "dozen", "some",
                 "most", "many", "all", "part", "leader", "representative"}
 _NOT_ACTORS = {"land", "issue", "territory", "soil", "economy", "question", "problem", "crisis", "war", "conflict",
@@ -152,7 +157,16 @@ class _Coder:
         events = [ev for ev in (self._reported_demand(tok, sent) for tok in sent) if ev is not None]
         seen_phrases: set[tuple[int, str]] = set()
         constrained = {tok.i: trig.objects for tok, trig in found if trig.pos == "V" and trig.objects}
+        verbs = {tok.i: trig for tok, trig in found if trig.pos == "V"}
         for tok, trig in found:
+            head_trig = verbs.get(tok.head.i)
+            if trig.pos == "N" and tok.dep_ == "nsubj" and head_trig is not None and head_trig.type == trig.type:
+                # 'a roadside bombing killed a soldier': one event, coded on the verb with the noun's mode
+                if head_trig.mode is None and trig.mode is not None:
+                    verb_index = next(i for i, (t, _) in enumerate(found) if t.i == tok.head.i)
+                    found[verb_index] = (found[verb_index][0], _with_mode(head_trig, trig.mode))
+                    verbs[tok.head.i] = found[verb_index][1]
+                continue
             if trig.pos == "N" and self._absorbed(tok, constrained):
                 continue
             phrase = (tok.head.i if tok.dep_ == "compound" else tok.i, trig.type)
@@ -173,10 +187,12 @@ class _Coder:
         speaker, embedded = _subject(tok), _subject(comp)
         if speaker is None or embedded is None or embedded.lower_ in _PRONOUNS:
             return None
-        trig = Trigger(tok.lemma_, "V", frozenset(), "REQUEST", None, None)
-        ev = self._event(tok, trig, sent)
+        addressee = self._actors(embedded, None)
+        if not addressee:
+            return None  # 'said any constitutional matter should be ...': no party is asked anything
+        ev = self._event(tok, Trigger(tok.lemma_, "V", frozenset(), "REQUEST", None, None), sent)
         if ev is not None:
-            ev.target = self._actors(embedded, None)
+            ev.target = addressee
         return ev
 
     def _match(self, tok: Token) -> Trigger | None:
@@ -335,7 +351,7 @@ class _Coder:
                 target = self._actors(subj, speaker) if subj is not None else []
             else:
                 source = self._actors(subj, speaker) if subj is not None else []
-                target = self._object_actors(tok, speaker)
+                target = self._object_actors(tok, speaker, theme=trig.type in _THEME_OBJECT_TYPES)
         else:
             holder = tok.head if tok.dep_ == "compound" else tok
             between = _prep_objects(holder, {"between"})
@@ -349,16 +365,43 @@ class _Coder:
                     obj = next((c for c in acl.children if c.dep_ in {"dobj", "pobj"}), None)
                     if obj is not None and acl.lemma_ in {"involve", "include", "bring"}:
                         source = self._actors(obj, speaker)
+            if not source:  # 'US Predator attacks', 'Palestinian riots', "Israel's invasion"
+                source = [a for a in self._owners(tok, speaker) if a.country or a.sector]
             if not source:
                 subj, passive = _subject_of_verb(gv) if gv.pos_ in {"VERB", "AUX"} else (None, False)
                 if subj is not None and subj.i != holder.i and not passive:
                     source = self._actors(subj, speaker)
             if not target:
                 target = self._object_actors(holder, speaker, noun=True)
-        source_keys = {(a.country, a.sector, a.text) for a in source}
-        target = [a for a in target if (a.country, a.sector, a.text) not in source_keys]
-        if not target:
+            if not target and gv is not holder and gv.pos_ in {"VERB", "AUX"}:
+                for clause in (c for c in gv.children if c.dep_ in {"advcl", "xcomp", "ccomp"}):
+                    subj = _subject(clause) if clause.dep_ == "ccomp" else None
+                    target = self._actors(subj, speaker) if subj is not None else []
+                    target = target or self._object_actors(clause, speaker)  # 'a hunger strike to demand ...'
+                    if target:
+                        break
+        source_keys = {(a.country, a.sector) for a in source}
+        target = [a for a in target if (a.country, a.sector) not in source_keys]
+        if not target and trig.type == "THREATEN":  # '... if the United States goes ahead'
+            for cond in (t for t in [*_clause_chain(gv)[1:2], *tok.subtree] if t.dep_ == "advcl"):
+                subj = _subject(cond)
+                if subj is not None and any(m.lower_ in {"if", "unless"} for m in cond.children):
+                    target = [a for a in self._actors(subj, speaker) if (a.country, a.sector) not in source_keys]
+                    if target:
+                        break
+        if not target and trig.type in _LOCATED_TARGET_TYPES:
             target = self._default_target(tok, trig, source)
+        if not source and trig.type == "ASSAULT" and target:
+            # 'a roadside bombing near Samarra killed ...': unidentified attackers in that country
+            located = self._default_target(tok, trig, [])
+            if located:
+                source = [Actor(text=located[0].text, start=located[0].start, end=located[0].end,
+                                country=located[0].country, sector="UAF")]
+        state = source[0].country if len(source) == 1 and source[0].sector in {"GOV", "MIL", "COP", "JUD"} else None
+        if state is not None:  # 'Egyptian police ... dispersed demonstrators': domestic by default
+            for a in target:
+                if a.country is None and a.sector in {"CVL", "OPP", "JRN", "EDU", "LAB"}:
+                    a.country = state
         return source, target
 
     def _default_target(self, tok: Token, trig: Trigger, source: list[Actor]) -> list[Actor]:
@@ -373,28 +416,47 @@ class _Coder:
                 a3 = self.gaz.alpha2_to_3.get(p.country_code)
                 if a3 and all(a.country != a3 or a.sector for a in source):
                     return [Actor(text=p.text, start=p.start, end=p.end, country=a3)]
-        if trig.type == "PROTEST" and source and source[0].country:
+        if trig.type in _DOMESTIC_TYPES and len(source) == 1 and source[0].country:
+            # a protest, concession or refusal with no named party is addressed at home
+            sector = "GOV" if trig.type == "PROTEST" else None
             return [Actor(text=source[0].text, start=source[0].start, end=source[0].end,
-                          country=source[0].country, sector="GOV")]
+                          country=source[0].country, sector=sector)]
         return []
 
-    def _object_actors(self, tok: Token, speaker: str | None, noun: bool = False) -> list[Actor]:
-        if not noun:
-            for c in tok.children:
-                if c.dep_ in {"dobj", "dative"}:
-                    found = self._actors(c, speaker)
-                    if found:
-                        return found
+    def _object_actors(self, tok: Token, speaker: str | None, noun: bool = False, theme: bool = False) -> list[Actor]:
+        """Recipients: the object (after the prepositions when the object is what is moved or given:
+        'withdraw its troops from Lebanon', 'provide intelligence to Macedonia'), prepositional objects,
+        then the objects' own complements and owners, then the complement clause's parties."""
+        objects = [c for c in tok.children if c.dep_ in {"dobj", "dative"}] if not noun else []
+        if theme:
+            objects = [c for c in objects if c.dep_ == "dative"]
+        for c in objects:
+            found = self._actors(c, speaker)
+            if found:
+                return found
         for prep in _TARGET_PREPS:
             objs = _prep_objects(tok, {prep})
             found = [a for o in objs for a in self._actors(o, speaker)]
+            if not found and prep == "against":  # 'riots against Israeli policies'
+                found = [a for o in objs for a in self._owners(o, speaker)]
             if found:
                 return found
         for obj in _prep_objects(tok, {"for", "in", "over", "of"}):  # 'for a possible war against Iraq'
             found = [a for o in _prep_objects(obj, {"against", "on", "with"}) for a in self._actors(o, speaker)]
             if found:
                 return found
+        if noun:  # 'its demand that Israel ease restrictions'
+            for clause in (c for c in tok.children if c.dep_ in {"acl", "ccomp"}):
+                subj = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+                found = self._actors(subj, speaker) if subj is not None else []
+                if found:
+                    return found
         if not noun:
+            if theme:
+                for c in (c for c in tok.children if c.dep_ == "dobj"):
+                    found = self._actors(c, speaker)
+                    if found:
+                        return found
             for c in tok.children:
                 if c.dep_ == "dobj":
                     objs = _prep_objects(c, {"of", "to", "against", "with", "on", "from", "by"})
@@ -404,8 +466,12 @@ class _Coder:
                     found = self._owners(c, speaker)
                     if found:
                         return found
-            for comp in (c for c in tok.children if c.dep_ in {"xcomp", "ccomp"}):
+            for comp in (c for c in tok.children if c.dep_ in {"xcomp", "ccomp", "advcl"}):
                 subj = next((c for c in comp.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+                same_parties = subj is not None and subj.lemma_.lower() in {"country", "side", "government", "nation"}
+                if subj is not None and (subj.tag_ == "PRP" or (same_parties and any(
+                        c.tag_ == "PRP$" for c in subj.children))):
+                    subj = None  # 'agreed that their countries should ...': the same parties
                 if subj is not None and comp.dep_ == "ccomp":
                     found = self._actors(subj, speaker)
                     if found:
@@ -461,9 +527,14 @@ class _Coder:
                         code = mentioned[1].country  # 'Ivory Coast rebels'
                     if code and code not in codes:
                         codes.append(code)
+        for c in h.children:
+            member = self.by_token.get(c.i)
+            if (c.dep_ in {"compound", "nmod", "amod"} and member is not None and member[1].type in _ORGANISED
+                    and member[0].kind == "name"):
+                m, e = member  # the members of a named group act as the group
+                return [Actor(text=m.text, start=m.start, end=m.end, entity_id=e.id, country=e.country,
+                              sector=e.sector)]
         found = self.by_token.get(h.i)
-        if found is not None and found[1].type == "GPE" and codes and found[1].country in codes:
-            found = None  # the head is a modifier's place, the actor is the head noun
         modifiers = " ".join(c.lower_ for c in h.children if c.dep_ in {"compound", "amod"} and c.i < h.i)
         role = (self.gaz.roles.get(f"{modifiers} {h.lower_}".strip()) or self.gaz.roles.get(h.lemma_.lower())
                 or self.gaz.roles.get(h.lower_))
@@ -475,12 +546,17 @@ class _Coder:
         if found is not None:
             m, e = found
             country, sector = e.country, e.sector
+            if e.type == "NORP" and codes and codes[0] != country:
+                country = codes[0]  # 'Bosnian Serbs': the modifier names the nationality
             if country is None and e.type == "GPE":
                 country, sector = self._city_country(m)
                 if country is None:
                     return []
             if country is None and codes:
                 country = codes[0]
+            if country is None and e.type in {"GROUP", "ORG", "MEDIA", "NGO"}:
+                country = self._located_in(h)  # 'Rebels in the Ivory Coast', 'a newspaper based in Beirut'
+
             if e.type == "NORP" and sector is None and role is not None:
                 sector = role.sector
             if country is None and e.type == "PERSON":  # 'U.N. mediator Diego Cordovez'
@@ -502,6 +578,11 @@ class _Coder:
                           sector=role.sector)]
         if codes and h.lemma_.lower() not in _NOT_ACTORS and h.pos_ in {"NOUN", "PROPN"}:
             return [Actor(text=span.text, start=span.start_char, end=span.end_char, country=codes[0])]
+        if h.pos_ == "NOUN":  # 'a camp for Congolese refugees', 'the computers of South Korean officers'
+            for o in _prep_objects(h, {"for", "of", "to"}):
+                inner = self._actor(o, speaker)
+                if inner:
+                    return inner
         return []
 
     def _located_in(self, h: Token) -> str | None:
@@ -557,6 +638,10 @@ class _Coder:
 
 
 # --- parse helpers -------------------------------------------------------------------------------------
+def _with_mode(trig: Trigger, mode: str) -> Trigger:
+    return Trigger(trig.lemma, trig.pos, trig.objects, trig.type, mode, trig.context)
+
+
 def _object_lemmas(tok: Token) -> set[str]:
     """Lemmas that can satisfy a trigger's object constraint: objects, prepositions and their objects,
     infinitive complements, and modifiers."""
@@ -686,7 +771,11 @@ def _subject_of_verb(verb: Token) -> tuple[Token | None, bool]:
         if node.dep_ in {"xcomp", "conj", "advcl", "acomp"} and node.head.i != node.i:
             node = node.head
         elif node.dep_ in {"acl", "relcl"}:
-            return node.head, False
+            noun = node.head  # 'issued a declaration demanding that ...': the issuer demands
+            if node.dep_ == "acl" and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+                node = noun.head
+                continue
+            return noun, False
         else:
             return None, False
     return None, False
