@@ -6,8 +6,8 @@ import json
 
 from typer.testing import CliRunner
 
-from conftest import ARTICLES
 from dateline.cli import app
+from helpers import ARTICLES
 
 runner = CliRunner()
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from conftest import analyse_text, analysed
 from dateline.model import Analysis, Entity
+from helpers import analyse_text, analysed
 
 
 def _entity(a: Analysis, name: str) -> Entity:

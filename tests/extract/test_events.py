@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import analyse_text
 from dateline.extract.events import cameo_root, load_lexicon
 from dateline.model import PLOVER_TYPES, Event
+from helpers import analyse_text
 
 
 def _events(text: str, published: str = "2024-03-05") -> list[Event]:

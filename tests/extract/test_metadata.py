@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from conftest import read_one
 from dateline.extract.metadata import extract_metadata, nlp_text, parse_dateline
 from dateline.model import Article
+from helpers import read_one
 
 STYLES = [
     ("Damascus, January 9 (RHC)-- Syrian President", "Damascus, January 9 (RHC)--", "Damascus", "January 9", "RHC"),

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from conftest import analyse_text, analysed
 from dateline.model import Analysis, Place
+from helpers import analyse_text, analysed
 
 
 def _places(a: Analysis, text: str) -> list[Place]:

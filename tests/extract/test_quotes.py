@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from conftest import analyse_text
 from dateline.model import Quote
+from helpers import analyse_text
 
 
 def _by_text(quotes: list[Quote], fragment: str) -> Quote:

@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from conftest import analysed
 from dateline.extract.time import normalise
 from dateline.model import Analysis
+from helpers import analysed
 
 
 def _times(a: Analysis) -> dict[str, tuple[str | None, str | None]]:

@@ -8,10 +8,10 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from conftest import ARTICLES
 from dateline.cli import app
 from dateline.errors import InputError
 from dateline.ingest import read_bytes, read_path
+from helpers import ARTICLES
 
 
 def _one(data: bytes, name: str = "f.txt") -> InputError:

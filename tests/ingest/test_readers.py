@@ -7,9 +7,9 @@ import io
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from conftest import ARTICLES, read_one
 from dateline.errors import InputError
 from dateline.ingest import read_bytes, read_path, sniff
+from helpers import ARTICLES, read_one
 
 
 def test_markdown_reader_splits_layout_and_keeps_offsets() -> None:

@@ -1,0 +1,1 @@
+"""Engines that run the pipeline over many articles: local processes, or a Dask cluster."""

@@ -41,6 +41,7 @@ def read_warc(data: bytes, source: str) -> Iterator[Article | InputError]:
             except InputError as exc:
                 yield exc
                 continue
+            article.format = "warc"
             yield article
     except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
         yield InputError(source, f"WARC/ARC archive is corrupt or truncated after {n} records ({exc})")

@@ -1,0 +1,165 @@
+"""Local ingest: read inputs, skip what is stored, link near-duplicates, analyse in N processes,
+and commit each article in its own transaction from this (the only writing) process."""
+
+from __future__ import annotations
+
+import datetime as dt
+import urllib.request
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dateline.errors import InputError
+from dateline.extract.metadata import extract_metadata
+from dateline.ingest import iter_files, read_bytes, read_path
+from dateline.model import Analysis, Article
+from dateline.pipeline import Options, analyze_many
+from dateline.store import dedup
+from dateline.store.db import Store
+
+FETCH_TIMEOUT_S = 20
+
+
+@dataclass
+class IngestReport:
+    """What one ingest run did."""
+
+    read: int = 0
+    stored: int = 0
+    duplicates: int = 0
+    skipped: int = 0
+    errors: list[InputError] = field(default_factory=list)
+
+
+def iter_inputs(paths: Iterable[str | Path], fmt: str | None = None) -> Iterator[Article | InputError]:
+    """Articles (or errors) from files, directories (recursively) and http(s) feed or page URLs."""
+    files: list[str | Path] = []
+    for p in paths:
+        if isinstance(p, str) and p.startswith(("http://", "https://")):
+            yield from _fetch(p, fmt)
+        else:
+            files.append(p)
+    for path in iter_files(files):
+        yield from read_path(path, fmt)
+
+
+def _fetch(url: str, fmt: str | None) -> Iterator[Article | InputError]:
+    try:
+        with urllib.request.urlopen(url, timeout=FETCH_TIMEOUT_S) as resp:  # noqa: S310 - user-given URL
+            data = resp.read()
+    except (OSError, ValueError) as exc:
+        yield InputError(url, f"could not be fetched ({exc})")
+        return
+    yield from read_bytes(data, url, fmt)
+
+
+def ingest(
+    store: Store,
+    items: Iterable[Article | InputError],
+    options: Options | None = None,
+    workers: int = 1,
+    progress: Callable[[IngestReport], None] | None = None,
+    batch_size: int = 32,
+) -> IngestReport:
+    """Store every new article of ``items``; errors are recorded and the batch goes on."""
+    options = options or Options()
+    report = IngestReport()
+    pending: list[tuple[Article, dedup.MinHash]] = []
+    pool = None
+    if workers > 1:
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(options,))
+    try:
+        for item in items:
+            if isinstance(item, InputError):
+                report.errors.append(item)
+                store.record_error(item.source, item.problem)
+                _tick(progress, report)
+                continue
+            report.read += 1
+            article = extract_metadata(item, options.today)
+            if store.has_article(article.id) or any(p.id == article.id for p, _ in pending):
+                report.skipped += 1
+                _tick(progress, report)
+                continue
+            sig = dedup.signature(article.text)
+            original = _near_duplicate(store, sig)
+            if original is None and _pending_duplicate(pending, sig) is not None:
+                _flush(store, pending, options, pool, report, progress, batch_size)  # store the original first
+                original = _near_duplicate(store, sig)
+            if original is not None:
+                story = store.story_of(original) or original
+                if store.add(Analysis(article=article), story_id=story, duplicate_of=original):
+                    report.duplicates += 1
+                _tick(progress, report)
+                continue
+            pending.append((article, sig))
+            if len(pending) >= batch_size * max(1, workers):
+                _flush(store, pending, options, pool, report, progress, batch_size)
+        _flush(store, pending, options, pool, report, progress, batch_size)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+    return report
+
+
+def _tick(progress: Callable[[IngestReport], None] | None, report: IngestReport) -> None:
+    if progress is not None:
+        progress(report)
+
+
+def _near_duplicate(store: Store, sig: dedup.MinHash) -> str | None:
+    for candidate in store.candidates(dedup.bands(sig)):
+        stored = store.signature(candidate)
+        if stored is not None and dedup.similarity(sig, stored) >= dedup.THRESHOLD:
+            return candidate
+    return None
+
+
+def _pending_duplicate(pending: list[tuple[Article, dedup.MinHash]], sig: dedup.MinHash) -> str | None:
+    for article, other in pending:
+        if sig.jaccard(other) >= dedup.THRESHOLD:
+            return article.id
+    return None
+
+
+def _flush(store: Store, pending: list[tuple[Article, dedup.MinHash]], options: Options,
+           pool: ProcessPoolExecutor | None, report: IngestReport,
+           progress: Callable[[IngestReport], None] | None, batch_size: int) -> None:
+    if not pending:
+        return
+    articles = [a for a, _ in pending]
+    signatures = {a.id: s for a, s in pending}
+    pending.clear()
+    if pool is None:
+        results: Iterable[Analysis] = analyze_many(articles, options)
+    else:
+        chunks = [articles[i : i + batch_size] for i in range(0, len(articles), batch_size)]
+        results = (Analysis.from_dict(d) for chunk in pool.map(_analyse_chunk, chunks) for d in chunk)
+    for analysis in results:
+        sig = signatures[analysis.article.id]
+        stored = store.add(analysis, story_id=analysis.article.id, bands=dedup.bands(sig),
+                           signature=dedup.to_bytes(sig))
+        report.stored += int(stored)
+        _tick(progress, report)
+
+
+_WORKER_OPTIONS: Options | None = None
+
+
+def _init_worker(options: Options) -> None:
+    """Each worker process loads the pipeline once."""
+    global _WORKER_OPTIONS  # noqa: PLW0603 - per-process state, set once by the pool initializer
+    _WORKER_OPTIONS = options
+    from dateline.nlp import load_pipeline
+
+    load_pipeline(options.actor_files)
+
+
+def _analyse_chunk(articles: list[Article]) -> list[dict]:
+    options = _WORKER_OPTIONS or Options()
+    return [a.to_dict() for a in analyze_many(articles, options)]
+
+
+def today() -> dt.date:
+    return dt.date.today()
