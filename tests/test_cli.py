@@ -17,7 +17,7 @@ def test_analyze_json_one_object_per_article() -> None:
     assert result.exit_code == 0, result.stderr
     objs = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(objs) == 2
-    assert set(objs[0]) == {"article", "entities", "quotes", "events", "places", "times", "frames"}
+    assert set(objs[0]) == {"article", "entities", "quotes", "events", "places", "times", "frames", "balance"}
     assert objs[0]["article"]["outlet"] == "Southern Ledger"
     assert objs[0]["article"]["dateline"]["agency"] == "AP"
 

@@ -24,7 +24,7 @@ PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
-FRAME_KINDS = ("loaded_label", "loaded_language", "qualifier", "scare")
+FRAME_KINDS = ("label", "loaded_language", "qualifier", "scare")
 
 
 @dataclass
@@ -199,6 +199,7 @@ class Analysis:
     places: list[Place] = field(default_factory=list)
     times: list[TimeExpr] = field(default_factory=list)
     frames: list[Frame] = field(default_factory=list)
+    balance: dict[str, float] = field(default_factory=dict)
 
     def entity(self, entity_id: str | None) -> Entity | None:
         """The entity with this id, or None."""

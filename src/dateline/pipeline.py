@@ -44,7 +44,7 @@ def extract_all(doc: Doc, article: Article, options: Options = Options()) -> Ana
     """Run the extraction stages over a parsed article."""
     from dateline.extract.entities import extract_entities
     from dateline.extract.events import extract_events
-    from dateline.extract.framing import extract_frames
+    from dateline.extract.framing import attribution_balance, extract_frames, focus_country
     from dateline.extract.places import extract_places
     from dateline.extract.quotes import extract_quotes
     from dateline.extract.time import extract_times
@@ -55,6 +55,8 @@ def extract_all(doc: Doc, article: Article, options: Options = Options()) -> Ana
     quotes = extract_quotes(doc, article, entities)
     events = extract_events(doc, article, entities, quotes, places, times, options.actor_files)
     frames = extract_frames(doc, article, entities, quotes)
+    balance = attribution_balance(quotes, entities, focus_country(entities))
     return Analysis(
-        article=article, entities=entities, quotes=quotes, events=events, places=places, times=times, frames=frames
+        article=article, entities=entities, quotes=quotes, events=events, places=places, times=times, frames=frames,
+        balance=balance,
     )

@@ -204,6 +204,11 @@ class _Builder:
             if role is not None and prev.lower_ in _TITLE_ADJECTIVES:
                 i -= 1  # 'Nigerian junior foreign minister', 'former president'
                 continue
+            group = self.gaz.roles.get(prev.lemma_.lower()) or self.gaz.roles.get(prev.lower_ + "s")
+            if role is not None and group is not None and group.kind == "group" and prev.pos_ in {"NOUN", "ADJ"}:
+                role = Role(role.phrase, role.role, group.sector, role.kind)  # 'rebel spokesman'
+                i -= 1
+                continue
             if role is not None and country is None:
                 found = self._affiliation_before(i, sent_start)
                 if found is not None:

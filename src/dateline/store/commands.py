@@ -231,3 +231,29 @@ def q_stats(db: DbOpt = Path("dateline.db"), format: FmtOpt = Fmt.table) -> None
         return
     rows = [{"figure": k, "value": json.dumps(v) if isinstance(v, dict) else v} for k, v in s.items()]
     _emit(rows, format, ["figure", "value"], "stats")
+
+
+@query_app.command("outlets")
+def q_outlets(outlet: Annotated[str | None, typer.Option("--outlet", help="Profile this outlet.")] = None,
+              db: DbOpt = Path("dateline.db"), format: FmtOpt = Fmt.table) -> None:
+    """Outlets, or one outlet's framing profile: labels, loaded-language rate, attribution balance."""
+    from dateline.store import query
+
+    try:
+        with _open(db) as store:
+            if outlet is None:
+                rows = query.outlets(store)
+                _emit(rows, format, ["outlet", "articles", "duplicates", "first", "last"], "outlets")
+                return
+            profile = query.outlet_profile(store, outlet)
+    except DatelineError as exc:
+        _fail(exc)
+        return
+    if format is Fmt.json:
+        sys.stdout.write(json.dumps(profile, indent=2, ensure_ascii=False) + "\n")
+        return
+    out.print(f"[bold]{profile['outlet']}[/]: {profile['articles']} articles, {profile['words']} words, "
+              f"{profile['loaded_per_1000_words']} loaded words per 1,000 outside quotations, "
+              f"loaded labels {profile['loaded_label_share']:.0%}", highlight=False)
+    out.print("attribution balance: " + ", ".join(f"{k} {v:.0%}" for k, v in profile["attribution_balance"].items()))
+    _emit(profile["labels"], format, ["entity", "label", "class", "count"], "labels")

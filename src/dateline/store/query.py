@@ -6,6 +6,7 @@ quoted as phrases so operators in user input are inert).
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass
 from typing import Any
@@ -118,3 +119,48 @@ def _run(store: Store, sql: list[str], where: list[str], params: list[Any], orde
         if "fts5" in str(exc).lower() or "syntax" in str(exc).lower():
             return []
         raise
+
+
+def outlets(store: Store) -> list[dict]:
+    """Articles and words per outlet."""
+    rows = store.db.execute(
+        "SELECT COALESCE(outlet, '(unknown)') AS outlet, COUNT(*) AS articles, "
+        "SUM(duplicate_of IS NOT NULL) AS duplicates, MIN(published) AS first, MAX(published) AS last "
+        "FROM articles GROUP BY 1 ORDER BY 2 DESC")
+    return [dict(r) for r in rows]
+
+
+def outlet_profile(store: Store, outlet: str, max_articles: int = 5000) -> dict[str, Any]:
+    """How an outlet frames: the labels it uses for which actors, its loaded-language rate per 1,000
+    words (outside quotations), and its attribution balance (share of quoted words by side)."""
+    from dateline.model import Analysis
+
+    labels: dict[tuple[str, str, str], int] = {}
+    words = loaded = quoted_words = 0
+    sides: dict[str, float] = {"government": 0.0, "opposition": 0.0, "foreign": 0.0, "other": 0.0}
+    n = 0
+    for row in store.iter_rows("SELECT analysis FROM articles WHERE outlet = ? AND analysis IS NOT NULL "
+                               "ORDER BY published DESC LIMIT ?", (outlet, max_articles)):
+        an = Analysis.from_dict(json.loads(row[0]))
+        n += 1
+        words += len(an.article.text.split())
+        names = {e.id: e.name for e in an.entities}
+        for f in an.frames:
+            if f.kind == "label":
+                key = (names.get(f.entity_id or "", "(unlinked)"), f.text.lower(), f.label_class or "")
+                labels[key] = labels.get(key, 0) + 1
+            elif f.kind in {"loaded_language", "qualifier", "scare"} and not f.in_quote:
+                loaded += 1
+        q_words = sum(len(q.text.split()) for q in an.quotes)
+        quoted_words += q_words
+        for side, share in an.balance.items():
+            sides[side] += share * q_words
+    return {
+        "outlet": outlet, "articles": n, "words": words,
+        "loaded_per_1000_words": round(1000 * loaded / words, 2) if words else 0.0,
+        "loaded_label_share": round(sum(c for k, c in labels.items() if k[2] == "loaded")
+                                    / max(1, sum(labels.values())), 3),
+        "attribution_balance": {k: round(v / quoted_words, 3) for k, v in sides.items()} if quoted_words else {},
+        "labels": [{"entity": k[0], "label": k[1], "class": k[2], "count": c}
+                   for k, c in sorted(labels.items(), key=lambda x: (-x[1], x[0]))],
+    }
