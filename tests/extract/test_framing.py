@@ -37,7 +37,7 @@ def test_loaded_language_inside_and_outside_quotations() -> None:
     frames = [f for f in _frames(text) if f.kind == "loaded_language"]
     outside = [f for f in frames if not f.in_quote]
     inside = [f for f in frames if f.in_quote]
-    assert [f.text for f in outside] == ["brutal"]
+    assert [f.text for f in outside] == ["brutal assault"]
     assert {f.text for f in inside} >= {"barbaric", "massacre"}
     assert all(f.speaker_id is not None for f in inside)
 

@@ -84,3 +84,31 @@ def events(gold: GoldOpt, as_json: JsonOpt = False) -> None:
     for typ, n, preds in confusion_rows(scores):
         conf.add_row(typ, str(n), preds)
     out.print(conf)
+
+
+@eval_app.command("frames")
+def frames(gold: GoldOpt, as_json: JsonOpt = False) -> None:
+    """Span P/R/F1 of framing flags on a Propaganda Techniques Corpus folder (SemEval-2020 scoring)."""
+    from dateline.eval.frames import evaluate_frames
+
+    try:
+        scores = evaluate_frames(gold)
+    except DatelineError as exc:
+        _fail(exc)
+        return
+    if as_json:
+        sys.stdout.write(json.dumps(scores.to_dict()) + "\n")
+        return
+    table = Table(title=f"frames: {scores.articles} articles, {scores.seconds} s", title_justify="left")
+    for col in ("scope", "precision", "recall", "F1", "predicted", "gold"):
+        table.add_column(col)
+    for name, s in [("both techniques", scores.overall), *scores.per_technique.items()]:
+        table.add_row(name, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", str(s.predicted), str(s.gold))
+    out.print(table)
+    for title, rows in (("most frequent missed spans", scores.missed), ("most frequent false spans", scores.false)):
+        t = Table(title=title, title_justify="left")
+        t.add_column("span", overflow="fold")
+        t.add_column("count")
+        for text, n in rows:
+            t.add_row(text, str(n))
+        out.print(t)

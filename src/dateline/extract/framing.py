@@ -163,6 +163,8 @@ def _loaded_span(tok: Token, matches: dict[int, list[Term]]) -> Span:
     if tok.pos_ == "ADV" and tok.head.i != tok.i and tok.head.pos_ in {"VERB", "ADJ"} and abs(tok.head.i - tok.i) <= 2:
         lo, hi = sorted((tok.i, tok.head.i))
         return doc[lo : hi + 1]
+    if tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.head.i == tok.i + 1 and tok.head.pos_ == "NOUN":
+        return doc[tok.i : tok.i + 2]  # 'flagrant lies', 'dirty work': the judgement and what it judges
     start = tok.i
     end = tok.i + 1
     while end < len(doc) and any(t.kind == "loaded" for t in matches.get(end, [])) and end - start < 3:
@@ -210,6 +212,10 @@ def _entity_at(span: Span, index: dict[int, str]) -> str | None:
 
 
 def _frame(kind: str, span: Span, reason: str, cls: str, entity_id: str | None = None) -> Frame:
+    while len(span) > 1 and not span[0].is_alpha:
+        span = span[1:]
+    while len(span) > 1 and not span[-1].is_alpha:
+        span = span[:-1]
     return Frame(id="", kind=kind, text=span.text, start=span.start_char, end=span.end_char, reason=reason,
                  label_class=cls, entity_id=entity_id)
 
