@@ -110,9 +110,10 @@ def print_json(obj: object) -> None:
 
 def _register_subcommands() -> None:
     from dateline.eval.cli import eval_app
-    from dateline.store.commands import export_command, ingest_command, query_app
+    from dateline.store.commands import export_command, ingest_command, query_app, serve_command
 
     app.command("ingest")(ingest_command)
+    app.command("serve")(serve_command)
     app.command("export")(export_command)
     app.add_typer(query_app, name="query")
     app.add_typer(eval_app, name="eval")

@@ -48,7 +48,7 @@ _LEADING = re.compile(r"^(?:back\s+in|since|until|by|from|in|on|during|since|at)
 
 def extract_times(doc: Doc, article: Article) -> list[TimeExpr]:
     """Every DATE expression (and the dateline date), normalised where the reference allows."""
-    ref = dt.date.fromisoformat(article.published) if article.published else None
+    ref = _reference_date(article.published)
     found: list[tuple[int, int, str, bool]] = []
     d = article.dateline
     if d is not None and d.date_text:
@@ -68,6 +68,13 @@ def extract_times(doc: Doc, article: Article) -> list[TimeExpr]:
         value, granularity = normalise(text, ref, future)
         times.append(TimeExpr(id=f"T{n}", text=text, start=start, end=end, value=value, granularity=granularity))
     return times
+
+
+def _reference_date(published: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        return None  # an impossible date in the metadata: relative times stay unresolved
 
 
 def _is_future(tok: Token) -> bool:

@@ -257,3 +257,25 @@ def q_outlets(outlet: Annotated[str | None, typer.Option("--outlet", help="Profi
               f"loaded labels {profile['loaded_label_share']:.0%}", highlight=False)
     out.print("attribution balance: " + ", ".join(f"{k} {v:.0%}" for k, v in profile["attribution_balance"].items()))
     _emit(profile["labels"], format, ["entity", "label", "class", "count"], "labels")
+
+
+def serve_command(
+    db: DbOpt = Path("dateline.db"),
+    host: Annotated[str, typer.Option("--host", help="Interface to bind (loopback by default).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8000,
+    token: Annotated[str | None, typer.Option("--token", envvar="DATELINE_TOKEN",
+                                              help="Token for write endpoints (POST /api/analyze).")] = None,
+) -> None:
+    """Serve the web app and REST API over a store."""
+    import uvicorn
+
+    from dateline.store.db import existing_store
+    from dateline.web.app import create_app
+
+    try:
+        existing_store(db).close()
+    except DatelineError as exc:
+        _fail(exc)
+        return
+    err.print(f"serving {db} on http://{host}:{port} (API docs at /docs)", highlight=False)
+    uvicorn.run(create_app(db, token=token), host=host, port=port, log_level="warning")

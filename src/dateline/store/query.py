@@ -22,7 +22,8 @@ class Page:
 
 def fts_phrase(text: str) -> str:
     """A user string as one FTS5 phrase (quotes doubled), so it is matched, never parsed."""
-    return '"' + text.replace('"', '""') + '"'
+    cleaned = "".join(ch if ch >= " " else " " for ch in text)  # NUL and control characters end FTS5 strings
+    return '"' + cleaned.replace('"', '""') + '"'
 
 
 def quotes(store: Store, speaker: str | None = None, about: str | None = None, page: Page = Page()) -> list[dict]:
