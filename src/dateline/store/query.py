@@ -20,10 +20,14 @@ class Page:
     offset: int = 0
 
 
+def clean(text: str) -> str:
+    """User text without NUL and control characters (SQLite would cut a bound string at a NUL)."""
+    return "".join(ch if ch >= " " else " " for ch in text)
+
+
 def fts_phrase(text: str) -> str:
     """A user string as one FTS5 phrase (quotes doubled), so it is matched, never parsed."""
-    cleaned = "".join(ch if ch >= " " else " " for ch in text)  # NUL and control characters end FTS5 strings
-    return '"' + cleaned.replace('"', '""') + '"'
+    return '"' + clean(text).replace('"', '""') + '"'
 
 
 def quotes(store: Store, speaker: str | None = None, about: str | None = None, page: Page = Page()) -> list[dict]:
@@ -35,7 +39,7 @@ def quotes(store: Store, speaker: str | None = None, about: str | None = None, p
         params.append(fts_phrase(about))
     if speaker:
         where.append("(q.speaker_name LIKE ? OR q.speaker_text LIKE ?)")
-        params += [f"%{speaker}%", f"%{speaker}%"]
+        params += [f"%{clean(speaker)}%", f"%{clean(speaker)}%"]
     return _run(store, sql, where, params, "a.published DESC, q.article_id, q.start", page)
 
 
@@ -52,6 +56,7 @@ def events(store: Store, type: str | None = None, actor: str | None = None, coun
     if actor:
         where.append("EXISTS (SELECT 1 FROM event_actors x WHERE x.article_id = e.article_id AND x.event_id = e.id "
                      "AND (x.country = ? OR x.sector = ? OR x.text LIKE ?))")
+        actor = clean(actor)
         params += [actor.upper(), actor.upper(), f"%{actor}%"]
     if country:
         where.append("p.country_code = ?")
