@@ -54,6 +54,9 @@ def _fetch(url: str, fmt: str | None) -> Iterator[Article | InputError]:
     yield from read_bytes(data, url, fmt)
 
 
+Analyzer = Callable[[list[Article]], Iterable[Analysis]]
+
+
 def ingest(
     store: Store,
     items: Iterable[Article | InputError],
@@ -61,14 +64,21 @@ def ingest(
     workers: int = 1,
     progress: Callable[[IngestReport], None] | None = None,
     batch_size: int = 32,
+    analyzer: Analyzer | None = None,
 ) -> IngestReport:
-    """Store every new article of ``items``; errors are recorded and the batch goes on."""
+    """Store every new article of ``items``; errors are recorded and the batch goes on.
+
+    Analysis runs in this process, in a pool of ``workers`` processes, or through ``analyzer``
+    (the Dask engine's); whichever it is, this process is the only one writing to the store."""
     options = options or Options()
     report = IngestReport()
     pending: list[tuple[Article, dedup.MinHash]] = []
     pool = None
-    if workers > 1:
+    if analyzer is None and workers > 1:
         pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(options,))
+        analyzer = _pool_analyzer(pool, batch_size)
+    elif analyzer is None:
+        analyzer = lambda articles: analyze_many(articles, options)  # noqa: E731
     try:
         for item in items:
             if isinstance(item, InputError):
@@ -85,7 +95,7 @@ def ingest(
             sig = dedup.signature(article.text)
             original = _near_duplicate(store, sig)
             if original is None and _pending_duplicate(pending, sig) is not None:
-                _flush(store, pending, options, pool, report, progress, batch_size)  # store the original first
+                _flush(store, pending, analyzer, report, progress)  # store the original first
                 original = _near_duplicate(store, sig)
             if original is not None:
                 story = store.story_of(original) or original
@@ -95,8 +105,8 @@ def ingest(
                 continue
             pending.append((article, sig))
             if len(pending) >= batch_size * max(1, workers):
-                _flush(store, pending, options, pool, report, progress, batch_size)
-        _flush(store, pending, options, pool, report, progress, batch_size)
+                _flush(store, pending, analyzer, report, progress)
+        _flush(store, pending, analyzer, report, progress)
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
@@ -123,25 +133,29 @@ def _pending_duplicate(pending: list[tuple[Article, dedup.MinHash]], sig: dedup.
     return None
 
 
-def _flush(store: Store, pending: list[tuple[Article, dedup.MinHash]], options: Options,
-           pool: ProcessPoolExecutor | None, report: IngestReport,
-           progress: Callable[[IngestReport], None] | None, batch_size: int) -> None:
+def _flush(store: Store, pending: list[tuple[Article, dedup.MinHash]], analyzer: Analyzer, report: IngestReport,
+           progress: Callable[[IngestReport], None] | None) -> None:
     if not pending:
         return
     articles = [a for a, _ in pending]
     signatures = {a.id: s for a, s in pending}
     pending.clear()
-    if pool is None:
-        results: Iterable[Analysis] = analyze_many(articles, options)
-    else:
-        chunks = [articles[i : i + batch_size] for i in range(0, len(articles), batch_size)]
-        results = (Analysis.from_dict(d) for chunk in pool.map(_analyse_chunk, chunks) for d in chunk)
-    for analysis in results:
+    for analysis in analyzer(articles):
         sig = signatures[analysis.article.id]
         stored = store.add(analysis, story_id=analysis.article.id, bands=dedup.bands(sig),
                            signature=dedup.to_bytes(sig))
         report.stored += int(stored)
         _tick(progress, report)
+
+
+def _pool_analyzer(pool: ProcessPoolExecutor, batch_size: int) -> Analyzer:
+    def run(articles: list[Article]) -> Iterator[Analysis]:
+        chunks = [articles[i : i + batch_size] for i in range(0, len(articles), batch_size)]
+        for chunk in pool.map(analyse_chunk, chunks):
+            for data in chunk:
+                yield Analysis.from_dict(data)
+
+    return run
 
 
 _WORKER_OPTIONS: Options | None = None
@@ -156,8 +170,9 @@ def _init_worker(options: Options) -> None:
     load_pipeline(options.actor_files)
 
 
-def _analyse_chunk(articles: list[Article]) -> list[dict]:
-    options = _WORKER_OPTIONS or Options()
+def analyse_chunk(articles: list[Article], options: Options | None = None) -> list[dict]:
+    """Analyse a chunk in a worker (the pipeline loads once per process); plain dicts travel back."""
+    options = options or _WORKER_OPTIONS or Options()
     return [a.to_dict() for a in analyze_many(articles, options)]
 
 
