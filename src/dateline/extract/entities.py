@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from dateline.extract.quotemarks import quoted_spans
+from dateline.extract.sentences import doc_text, sent_number, sent_of
 from dateline.gazetteer import Gazetteer, Role, load_gazetteer
 from dateline.model import Article, Entity, Mention
 
@@ -60,7 +61,7 @@ class _Builder:
         self.mentions: list[tuple[Mention, _Cluster, Token]] = []  # with the mention's head token
         self.taken = [False] * len(doc)
         self.quoted = [False] * len(doc)
-        for q in quoted_spans(doc.text):
+        for q in quoted_spans(doc_text(doc)):
             span = doc.char_span(q.start, q.end, alignment_mode="expand")
             if span is not None:
                 for t in span:
@@ -182,7 +183,7 @@ class _Builder:
         i = ent.start
         role: Role | None = None
         country: str | None = None
-        sent_start = ent.sent.start
+        sent_start = sent_of(ent[0]).start
         while i > sent_start:
             found = self._role_ending_at(i, kinds={"title"}, capitalised_only=False)
             if found is not None and role is None:
@@ -413,14 +414,12 @@ class _Builder:
         persons = sorted(
             ((m, c, head) for m, c, head in self.mentions if c.entity.type == "PERSON"), key=lambda x: x[0].start
         )
-        sents = list(self.doc.sents)
-        sent_index = {s.start: n for n, s in enumerate(sents)}
         resolved: list[tuple[Mention, _Cluster, Token]] = []
         for tok in self.doc:
             gender = _PRONOUNS.get(tok.lower_)
             if gender is None or self.quoted[tok.i] or tok.tag_ not in {"PRP", "PRP$"}:
                 continue
-            here = sent_index[tok.sent.start]
+            here = sent_number(tok)
             forward = self._cataphora(tok, persons)
             if forward is not None:
                 cluster = forward
@@ -429,7 +428,7 @@ class _Builder:
                 resolved.append((mention, cluster, tok))
                 continue
             pool = [p for p in persons + resolved if p[0].start < tok.idx]
-            pool = [p for p in pool if here - sent_index[p[2].sent.start] <= _PRONOUN_WINDOW]
+            pool = [p for p in pool if here - sent_number(p[2]) <= _PRONOUN_WINDOW]
             cluster = self._antecedent(pool, gender, tok)
             if cluster is None:
                 continue
@@ -462,9 +461,9 @@ class _Builder:
         candidates.sort(key=lambda x: x[0].start)
         best = candidates[-1]
         # ambiguous: another person subject of compatible gender in the same sentence as the best one
-        rivals = {id(c) for m, c, head in candidates if head.sent.start == best[2].sent.start}
+        rivals = {id(c) for m, c, head in candidates if sent_number(head) == sent_number(best[2])}
         others_same_sentence_as_pronoun = {
-            id(c) for m, c, head in pool if head.sent.start == tok.sent.start and c.gender in (None, gender)
+            id(c) for m, c, head in pool if sent_number(head) == sent_number(tok) and c.gender in (None, gender)
         }
         if len(rivals) > 1 or len(others_same_sentence_as_pronoun - {id(best[1])}) > 0:
             return None

@@ -19,6 +19,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from dateline.errors import DataError
+from dateline.extract.sentences import sent_of, sentences
 from dateline.gazetteer import Gazetteer, load_gazetteer
 from dateline.model import PLOVER_TYPES, Actor, Article, Entity, Event, Mention, Place, Quote, TimeExpr
 
@@ -73,7 +74,7 @@ def extract_events(
     """PLOVER events for every trigger in the article, in text order."""
     coder = _Coder(doc, article, entities, quotes, places, times, load_gazetteer(actor_files))
     events = []
-    for sent in doc.sents:
+    for sent in sentences(doc):
         events.extend(coder.sentence(sent))
     for n, ev in enumerate(events, start=1):
         ev.id = f"V{n}"
@@ -407,7 +408,7 @@ class _Coder:
     def _default_target(self, tok: Token, trig: Trigger, source: list[Actor]) -> list[Actor]:
         """No named recipient: the country the event happens in ('imposed a curfew in Cizre',
         'demonstrated in Serbia'); for a protest with no place, the protesters' own government."""
-        sent = tok.sent
+        sent = sent_of(tok)
         for p in self.places:
             if sent.start_char <= p.start < sent.end_char and p.country_code and p.start > tok.idx - 200:
                 span = self.doc.char_span(p.start, p.end, alignment_mode="expand")

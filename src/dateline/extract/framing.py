@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline.errors import DataError
 from dateline.extract.quotemarks import quoted_spans
+from dateline.extract.sentences import doc_text
 from dateline.model import Article, Entity, Frame, Quote
 
 _KINDS = {"label", "modifier", "qualifier", "loaded"}
@@ -41,14 +42,14 @@ class Term:
 @dataclass(frozen=True)
 class Lexicon:
     exact: dict[str, list[Term]]
-    prefixes: list[tuple[str, Term]]
+    prefixes: dict[str, list[tuple[str, Term]]]  # by first two letters
     longest: int
 
     def lookup(self, words: list[str]) -> list[Term]:
         key = " ".join(words)
         found = list(self.exact.get(key, []))
         if " " not in key:
-            found += [t for p, t in self.prefixes if key.startswith(p)]
+            found += [t for p, t in self.prefixes.get(key[:2], ()) if key.startswith(p)]
         return found
 
 
@@ -66,10 +67,10 @@ def load_lexicon() -> Lexicon:
             raise DataError(f"{path}:{n}: kind must be one of {sorted(_KINDS)} and class loaded or neutral")
         entries[(term.lower(), kind)] = Term(term.lower(), kind, cls, note)
     exact: dict[str, list[Term]] = {}
-    prefixes = []
+    prefixes: dict[str, list[tuple[str, Term]]] = {}
     for t in entries.values():
         if t.term.endswith("*"):
-            prefixes.append((t.term[:-1], t))
+            prefixes.setdefault(t.term[:2], []).append((t.term[:-1], t))
         else:
             exact.setdefault(t.term, []).append(t)
     longest = max((len(t.term.split()) for t in entries.values()), default=1)
@@ -107,21 +108,28 @@ def extract_frames(doc: Doc, article: Article, entities: list[Entity], quotes: l
 
 def _match(doc: Doc, lex: Lexicon) -> dict[int, list[Term]]:
     """Token index → lexicon terms starting there (multi-word terms mark each of their tokens)."""
+    text = doc_text(doc)
+    toks = list(doc)
+    n = len(toks)
     found: dict[int, list[Term]] = {}
-    for tok in doc:
+    longest = min(lex.longest, 3)
+    for i, tok in enumerate(toks):
         if tok.is_space or tok.is_punct:
             continue
-        for length in range(min(lex.longest, 3), 0, -1):
-            toks = doc[tok.i : tok.i + length]
-            if len(toks) < length:
+        for length in range(longest, 0, -1):
+            if i + length > n:
                 continue
-            words = toks.text.lower().split()  # 'so-called' stays one word whatever the tokenizer does
-            terms = lex.lookup([" ".join(words)]) if len(words) > 1 else lex.lookup(words)
-            if not terms and length == 1 and tok.lemma_.lower() != tok.lower_:
-                terms = lex.lookup([tok.lemma_.lower()])
+            if length == 1:
+                terms = lex.lookup([tok.lower_])
+                if not terms and tok.lemma_.lower() != tok.lower_:
+                    terms = lex.lookup([tok.lemma_.lower()])
+            else:  # 'so-called' stays one word whatever the tokenizer does
+                last = toks[i + length - 1]
+                words = text[tok.idx : last.idx + len(last)].lower().split()
+                terms = lex.lookup([" ".join(words)]) if len(words) > 1 else lex.lookup(words)
             if terms:
-                for t in toks:
-                    found.setdefault(t.i, []).extend(terms)
+                for k in range(i, i + length):
+                    found.setdefault(k, []).extend(terms)
                 break
     return found
 
@@ -175,11 +183,11 @@ def _loaded_span(tok: Token, matches: dict[int, list[Term]]) -> Span:
 def _scare_quotes(doc: Doc, quotes: list[Quote]) -> list[Frame]:
     """A short quoted term that no quotation record covers: the writer keeping distance from a word."""
     out = []
-    direct = [doc.text[r.start : r.end].lower() for r in quotes if r.kind == "direct"]
-    for q in quoted_spans(doc.text):
+    direct = [doc_text(doc)[r.start : r.end].lower() for r in quotes if r.kind == "direct"]
+    for q in quoted_spans(doc_text(doc)):
         if any(r.start <= q.start < r.end or q.start <= r.start < q.end for r in quotes):
             continue
-        if any(doc.text[q.start : q.end].lower().strip(" ,.") in d for d in direct):
+        if any(doc_text(doc)[q.start : q.end].lower().strip(" ,.") in d for d in direct):
             continue  # words quoted from a quotation given in full elsewhere in the article
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
         if span is None:

@@ -17,6 +17,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from dateline.extract.quotemarks import QuotedSpan, quoted_spans
+from dateline.extract.sentences import doc_text, sent_of, sentences
 from dateline.model import Article, Entity, Mention, Quote
 
 _SUBJECTS = {"nsubj", "nsubjpass"}
@@ -40,7 +41,7 @@ def extract_quotes(doc: Doc, article: Article, entities: list[Entity]) -> list[Q
     cues = _load_cues()
     mentions = sorted((m for e in entities for m in e.mentions), key=lambda m: m.start)
     names = {e.id: e.name for e in entities}
-    spans = quoted_spans(doc.text)
+    spans = quoted_spans(doc_text(doc))
     in_quote = _token_flags(doc, spans)
     records: list[tuple[int, str, int, int, _Cue | None, Token | None]] = []  # start, kind, s, e, cue, subj
     used_quotes: set[int] = set()
@@ -58,7 +59,7 @@ def extract_quotes(doc: Doc, article: Article, entities: list[Entity]) -> list[Q
         if i in used_quotes:
             continue
         cue, subj = _cue_for_quote(doc, q, cues, in_quote)
-        continues = (i - 1) in direct_spans and _continues(doc.text, spans[i - 1], q)
+        continues = (i - 1) in direct_spans and _continues(doc_text(doc), spans[i - 1], q)
         if cue is None and subj is None:
             subj = _preceding_subject(doc, q, in_quote)
         direct = _clause_like(doc, q) and (_starts_clause(doc, q) or cue is None)
@@ -70,17 +71,17 @@ def extract_quotes(doc: Doc, article: Article, entities: list[Entity]) -> list[Q
     records.sort()
     quotes: list[Quote] = []
     for _, kind, start, end, cue, subj in records:
-        start, end = _trim(doc.text, start, end)
+        start, end = _trim(doc_text(doc), start, end)
         if end <= start:
             continue
-        quote = Quote(id="", kind=kind, text=doc.text[start:end], start=start, end=end)
+        quote = Quote(id="", kind=kind, text=doc_text(doc)[start:end], start=start, end=end)
         if cue is not None:
             quote.cue, quote.cue_start, quote.cue_end = cue.text, cue.start, cue.end
         if subj is not None:
             _attach_speaker(quote, subj, mentions, names)
         quotes.append(quote)
-    quotes = _drop_restatements(quotes, spans, doc.text)
-    _continue_speakers(quotes, doc.text)
+    quotes = _drop_restatements(quotes, spans, doc_text(doc))
+    _continue_speakers(quotes, doc_text(doc))
     quotes = [q for q in quotes if q.cue is not None or q.speaker_text is not None]
     for n, q in enumerate(quotes, start=1):
         q.id = f"Q{n}"
@@ -146,13 +147,14 @@ def _clause_like(doc: Doc, q: QuotedSpan) -> bool:
         return False
     words = _words(doc, q)
     has_verb = any(t.pos_ in {"VERB", "AUX"} and t.tag_ not in {"VBG", "VBN", "TO"} for t in span)
-    opens = not doc.text[: q.outer_start].rstrip() or doc.text[: q.outer_start].rstrip()[-1] in ".?!\n\"”"
+    before = doc_text(doc)[max(0, q.outer_start - 200) : q.outer_start].rstrip()
+    opens = not before or before[-1] in ".?!\n\"”"
     return has_verb and (words >= _MIN_DIRECT_TOKENS or (opens and words >= 3))
 
 
 def _starts_clause(doc: Doc, q: QuotedSpan) -> bool:
     """The quote opens a sentence or follows an introducer (':', ',', 'that'), not a mid-phrase word."""
-    before = doc.text[: q.outer_start].rstrip()
+    before = doc_text(doc)[max(0, q.outer_start - 200) : q.outer_start].rstrip()
     if not before or before[-1] in ".?!\n\"”":
         return True
     last_word = before.split()[-1].lower() if before.split() else ""
@@ -166,20 +168,20 @@ def _cue_for_quote(
     first = doc.char_span(q.outer_start, q.outer_end, alignment_mode="expand")
     if first is None:
         return None, None
-    sents = {first[0].sent.start: first[0].sent, first[-1].sent.start: first[-1].sent}
+    sents = {sent_of(first[0]).start: sent_of(first[0]), sent_of(first[-1]).start: sent_of(first[-1])}
     candidates: list[tuple[int, Token]] = []
     for sent in sents.values():
         for tok in sent:
             if in_quote[tok.i] != -1 or not _is_cue(tok, cues, "direct") and not _is_cue(tok, cues, "partial"):
                 continue
             lo, hi = (tok.idx, q.outer_start) if tok.idx < q.outer_start else (q.outer_end, tok.idx)
-            if "\n\n" in doc.text[lo:hi] or "\n \n" in doc.text[lo:hi]:
+            if "\n\n" in doc_text(doc)[lo:hi] or "\n \n" in doc_text(doc)[lo:hi]:
                 continue  # a cue in another paragraph reports something else
             candidates.append((hi - lo, tok))
     if candidates:
         _, tok = min(candidates, key=lambda x: x[0])
         return _cue_record(tok), _speaker_token(tok, cues)
-    according = _according_to(doc, first[0].sent, in_quote)
+    according = _according_to(doc, sent_of(first[0]), in_quote)
     if according is not None:
         return according
     return None, None
@@ -189,10 +191,10 @@ def _preceding_subject(doc: Doc, q: QuotedSpan, in_quote: list[int]) -> Token | 
     """For a quote with no cue: a person subject of the sentence just before it in the same
     paragraph ('Asked about critics, he laughed. "We are not hawkish."')."""
     first = doc.char_span(q.outer_start, q.outer_end, alignment_mode="expand")
-    if first is None or first[0].sent.start == 0:
+    if first is None or sent_of(first[0]).start == 0:
         return None
-    prev_sent = doc[first[0].sent.start - 1].sent
-    if "\n\n" in doc.text[prev_sent.end_char : q.outer_start] or any(in_quote[t.i] != -1 for t in prev_sent):
+    prev_sent = sent_of(doc[sent_of(first[0]).start - 1])
+    if "\n\n" in doc_text(doc)[prev_sent.end_char : q.outer_start] or any(in_quote[t.i] != -1 for t in prev_sent):
         return None
     root = prev_sent.root
     subj = next((c for c in root.children if c.dep_ in _SUBJECTS), None)
@@ -286,7 +288,7 @@ def _indirect_quotes(
             continue  # the clause begins inside a quotation: the direct quote covers it
         embedded = sorted({in_quote[t.i] for t in doc[start_tok.i : end_i] if in_quote[t.i] != -1})
         found.append((start, end, _cue_record(tok), _speaker_token(tok, cues), embedded))
-    for sent in doc.sents:
+    for sent in sentences(doc):
         according = _according_to(doc, sent, in_quote)
         if according is None:
             continue

@@ -15,6 +15,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from dateline.extract.sentences import doc_text
 from dateline.model import Article, TimeExpr
 
 _WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
@@ -58,10 +59,10 @@ def extract_times(doc: Doc, article: Article) -> list[TimeExpr]:
     for ent in doc.ents:
         if ent.label_ in {"DATE", "TIME"}:
             start = ent.start_char
-            before = doc.text[max(0, start - 8) : start]
+            before = doc_text(doc)[max(0, start - 8) : start]
             if re.search(r"\bback in $", before, re.I):
                 start -= len("back in ")
-            found.append((start, ent.end_char, doc.text[start : ent.end_char], _is_future(ent.root)))
+            found.append((start, ent.end_char, doc_text(doc)[start : ent.end_char], _is_future(ent.root)))
     found.sort()
     times = []
     for n, (start, end, text, future) in enumerate(found, start=1):

@@ -1,0 +1,47 @@
+"""Constant-time look-ups over a parsed document: its sentences and its text. spaCy's ``Token.sent``
+walks the sentences and ``Doc.text`` rebuilds the string on every call; stages use them in loops, so both
+are computed once per document and kept in ``doc.user_data``."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+_KEY = "dateline.sentences"
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The document's sentences (computed once per document)."""
+    return _index(doc)[0]
+
+
+def sent_of(tok: Token) -> Span:
+    """The sentence a token is in."""
+    spans, index = _index(tok.doc)
+    return spans[index[tok.i]]
+
+
+def sent_number(tok: Token) -> int:
+    """The position of the token's sentence in the document."""
+    return _index(tok.doc)[1][tok.i]
+
+
+def _index(doc: Doc) -> tuple[list[Span], list[int]]:
+    cached = doc.user_data.get(_KEY)
+    if cached is None or len(cached[1]) != len(doc):
+        spans = list(doc.sents)
+        index = [0] * len(doc)
+        for n, s in enumerate(spans):
+            for i in range(s.start, s.end):
+                index[i] = n
+        cached = (spans, index)
+        doc.user_data[_KEY] = cached
+    return cached
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, which spaCy rebuilds from the tokens on every call, computed once per document."""
+    text = doc.user_data.get("dateline.text")
+    if text is None:
+        text = doc.text
+        doc.user_data["dateline.text"] = text
+    return text
