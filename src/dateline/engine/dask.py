@@ -28,12 +28,16 @@ def dask_analyzer(client, options: Options, chunk: int = CHUNK):  # noqa: ANN001
     def run(articles: list[Article]) -> Iterator[Analysis]:
         chunks = [articles[i : i + chunk] for i in range(0, len(articles), chunk)]
         futures = client.map(analyse_chunk, chunks, options=options, retries=RETRIES, pure=False)
-        for future in futures:  # in submission order: the store sees the same sequence as the local engine
-            for data in future.result():
-                yield Analysis.from_dict(data)
-            future.release()
+        return _results(futures)  # submitted now; gathered in order when the writer gets to them
 
     return run
+
+
+def _results(futures: list) -> Iterator[Analysis]:  # noqa: ANN001 - dask futures
+    for future in futures:  # in submission order: the store sees the same sequence as the local engine
+        for data in future.result():
+            yield Analysis.from_dict(data)
+        future.release()
 
 
 def ingest_dask(

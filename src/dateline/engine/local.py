@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import urllib.request
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -69,10 +70,11 @@ def ingest(
     """Store every new article of ``items``; errors are recorded and the batch goes on.
 
     Analysis runs in this process, in a pool of ``workers`` processes, or through ``analyzer``
-    (the Dask engine's); whichever it is, this process is the only one writing to the store."""
+    (the Dask engine's); whichever it is, this process is the only one writing to the store. With
+    workers, up to ``workers`` batches are in flight while this process reads and writes."""
     options = options or Options()
     report = IngestReport()
-    pending: list[tuple[Article, dedup.MinHash]] = []
+    batch = _Batches(store, report, progress, in_flight=max(1, workers))
     pool = None
     if analyzer is None and workers > 1:
         pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(options,))
@@ -88,14 +90,14 @@ def ingest(
                 continue
             report.read += 1
             article = extract_metadata(item, options.today)
-            if store.has_article(article.id) or any(p.id == article.id for p, _ in pending):
+            if store.has_article(article.id) or batch.holds(article.id):
                 report.skipped += 1
                 _tick(progress, report)
                 continue
             sig = dedup.signature(article.text)
             original = _near_duplicate(store, sig)
-            if original is None and _pending_duplicate(pending, sig) is not None:
-                _flush(store, pending, analyzer, report, progress)  # store the original first
+            if original is None and batch.duplicate_of(sig):
+                batch.drain(analyzer)  # the original is still being analysed: store it first
                 original = _near_duplicate(store, sig)
             if original is not None:
                 story = store.story_of(original) or original
@@ -103,14 +105,55 @@ def ingest(
                     report.duplicates += 1
                 _tick(progress, report)
                 continue
-            pending.append((article, sig))
-            if len(pending) >= batch_size * max(1, workers):
-                _flush(store, pending, analyzer, report, progress)
-        _flush(store, pending, analyzer, report, progress)
+            batch.pending.append((article, sig))
+            if len(batch.pending) >= batch_size:
+                batch.submit(analyzer)
+        batch.drain(analyzer)
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
     return report
+
+
+class _Batches:
+    """Articles waiting for analysis, and submitted batches whose results are written in order."""
+
+    def __init__(self, store: Store, report: IngestReport, progress: Callable[[IngestReport], None] | None,
+                 in_flight: int) -> None:
+        self.store, self.report, self.progress, self.in_flight = store, report, progress, in_flight
+        self.pending: list[tuple[Article, dedup.MinHash]] = []
+        self.submitted: deque[tuple[Iterator[Analysis], dict[str, dedup.MinHash]]] = deque()
+
+    def holds(self, article_id: str) -> bool:
+        return any(a.id == article_id for a, _ in self.pending) or any(
+            article_id in sigs for _, sigs in self.submitted)
+
+    def duplicate_of(self, sig: dedup.MinHash) -> bool:
+        others = [s for _, s in self.pending] + [s for _, sigs in self.submitted for s in sigs.values()]
+        return any(sig.jaccard(other) >= dedup.THRESHOLD for other in others)
+
+    def submit(self, analyzer: Analyzer) -> None:
+        if self.pending:
+            articles = [a for a, _ in self.pending]
+            self.submitted.append((iter(analyzer(articles)), {a.id: s for a, s in self.pending}))
+            self.pending = []
+        while len(self.submitted) > self.in_flight:
+            self._write_oldest()
+
+    def drain(self, analyzer: Analyzer) -> None:
+        """Submit what is pending and write every result."""
+        self.submit(analyzer)
+        while self.submitted:
+            self._write_oldest()
+
+    def _write_oldest(self) -> None:
+        results, signatures = self.submitted.popleft()
+        for analysis in results:
+            sig = signatures[analysis.article.id]
+            stored = self.store.add(analysis, story_id=analysis.article.id, bands=dedup.bands(sig),
+                                    signature=dedup.to_bytes(sig))
+            self.report.stored += int(stored)
+            _tick(self.progress, self.report)
 
 
 def _tick(progress: Callable[[IngestReport], None] | None, report: IngestReport) -> None:
@@ -126,34 +169,11 @@ def _near_duplicate(store: Store, sig: dedup.MinHash) -> str | None:
     return None
 
 
-def _pending_duplicate(pending: list[tuple[Article, dedup.MinHash]], sig: dedup.MinHash) -> str | None:
-    for article, other in pending:
-        if sig.jaccard(other) >= dedup.THRESHOLD:
-            return article.id
-    return None
-
-
-def _flush(store: Store, pending: list[tuple[Article, dedup.MinHash]], analyzer: Analyzer, report: IngestReport,
-           progress: Callable[[IngestReport], None] | None) -> None:
-    if not pending:
-        return
-    articles = [a for a, _ in pending]
-    signatures = {a.id: s for a, s in pending}
-    pending.clear()
-    for analysis in analyzer(articles):
-        sig = signatures[analysis.article.id]
-        stored = store.add(analysis, story_id=analysis.article.id, bands=dedup.bands(sig),
-                           signature=dedup.to_bytes(sig))
-        report.stored += int(stored)
-        _tick(progress, report)
-
-
 def _pool_analyzer(pool: ProcessPoolExecutor, batch_size: int) -> Analyzer:
     def run(articles: list[Article]) -> Iterator[Analysis]:
         chunks = [articles[i : i + batch_size] for i in range(0, len(articles), batch_size)]
-        for chunk in pool.map(analyse_chunk, chunks):
-            for data in chunk:
-                yield Analysis.from_dict(data)
+        results = pool.map(analyse_chunk, chunks)  # submitted now; read when the writer gets to them
+        return (Analysis.from_dict(data) for chunk in results for data in chunk)
 
     return run
 
