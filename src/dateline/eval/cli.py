@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -26,18 +27,34 @@ def _fail(exc: DatelineError) -> None:
     raise typer.Exit(2) from exc
 
 
+def _evaluate(evaluate: Callable[[Path], Any], gold: Path, as_json: bool) -> Any:
+    """Scores from a scorer; a clear error (exit 2) for bad gold; None once printed as JSON."""
+    try:
+        scores = evaluate(gold)
+    except DatelineError as exc:
+        _fail(exc)
+    if as_json:
+        sys.stdout.write(json.dumps(scores.to_dict()) + "\n")
+        return None
+    return scores
+
+
+def _table(title: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> Table:
+    table = Table(title=title, title_justify="left")
+    for col in columns:
+        table.add_column(col, overflow="fold")
+    for row in rows:
+        table.add_row(*row)
+    return table
+
+
 @eval_app.command("quotes")
 def quotes(gold: GoldOpt, as_json: JsonOpt = False) -> None:
     """Quote precision, recall, F1 and speaker accuracy (match: overlap >= 50% of the shorter span)."""
     from dateline.eval.quotes import evaluate_quotes
 
-    try:
-        scores = evaluate_quotes(gold)
-    except DatelineError as exc:
-        _fail(exc)
-        return
-    if as_json:
-        sys.stdout.write(json.dumps(scores.to_dict()) + "\n")
+    scores = _evaluate(evaluate_quotes, gold, as_json)
+    if scores is None:
         return
     table = Table(title=f"quotes: {scores.articles} articles, {scores.seconds} s", title_justify="left")
     for col in ("gold", "predicted", "matched", "precision", "recall", "F1", "speaker accuracy"):
@@ -46,12 +63,8 @@ def quotes(gold: GoldOpt, as_json: JsonOpt = False) -> None:
                   f"{scores.recall:.3f}", f"{scores.f1:.3f}", f"{scores.speaker_accuracy:.3f}")
     out.print(table)
     if scores.errors:
-        errs = Table(title="errors", title_justify="left")
-        for col in ("article", "error", "text", "gold speaker", "predicted speaker"):
-            errs.add_column(col, overflow="fold")
-        for e in scores.errors[:40]:
-            errs.add_row(e["article"], e["error"], e["text"], e["gold"], e["predicted"])
-        out.print(errs)
+        rows = [(e["article"], e["error"], e["text"], e["gold"], e["predicted"]) for e in scores.errors[:40]]
+        out.print(_table("errors", ("article", "error", "text", "gold speaker", "predicted speaker"), rows))
 
 
 @eval_app.command("events")
@@ -59,13 +72,8 @@ def events(gold: GoldOpt, as_json: JsonOpt = False) -> None:
     """Event-type and mode accuracy, source/target country P/R/F1 on PLOVER gold records."""
     from dateline.eval.events import confusion_rows, evaluate_events
 
-    try:
-        scores = evaluate_events(gold)
-    except DatelineError as exc:
-        _fail(exc)
-        return
-    if as_json:
-        sys.stdout.write(json.dumps(scores.to_dict()) + "\n")
+    scores = _evaluate(evaluate_events, gold, as_json)
+    if scores is None:
         return
     table = Table(title=f"events: {scores.records} records, {scores.seconds} s", title_justify="left")
     for col in ("type accuracy", "mode accuracy", "source P/R/F1", "target P/R/F1", "no-event share"):
@@ -78,12 +86,8 @@ def events(gold: GoldOpt, as_json: JsonOpt = False) -> None:
         f"{scores.no_event_share:.3f}",
     )
     out.print(table)
-    conf = Table(title="most-missed gold types", title_justify="left")
-    for col in ("gold type", "missed", "predicted instead"):
-        conf.add_column(col)
-    for typ, n, preds in confusion_rows(scores):
-        conf.add_row(typ, str(n), preds)
-    out.print(conf)
+    out.print(_table("most-missed gold types", ("gold type", "missed", "predicted instead"),
+                     [(typ, str(n), preds) for typ, n, preds in confusion_rows(scores)]))
 
 
 @eval_app.command("frames")
@@ -91,13 +95,8 @@ def frames(gold: GoldOpt, as_json: JsonOpt = False) -> None:
     """Span P/R/F1 of framing flags on a Propaganda Techniques Corpus folder (SemEval-2020 scoring)."""
     from dateline.eval.frames import evaluate_frames
 
-    try:
-        scores = evaluate_frames(gold)
-    except DatelineError as exc:
-        _fail(exc)
-        return
-    if as_json:
-        sys.stdout.write(json.dumps(scores.to_dict()) + "\n")
+    scores = _evaluate(evaluate_frames, gold, as_json)
+    if scores is None:
         return
     table = Table(title=f"frames: {scores.articles} articles, {scores.seconds} s", title_justify="left")
     for col in ("scope", "precision", "recall", "F1", "predicted", "gold"):
@@ -106,9 +105,4 @@ def frames(gold: GoldOpt, as_json: JsonOpt = False) -> None:
         table.add_row(name, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", str(s.predicted), str(s.gold))
     out.print(table)
     for title, rows in (("most frequent missed spans", scores.missed), ("most frequent false spans", scores.false)):
-        t = Table(title=title, title_justify="left")
-        t.add_column("span", overflow="fold")
-        t.add_column("count")
-        for text, n in rows:
-            t.add_row(text, str(n))
-        out.print(t)
+        out.print(_table(title, ("span", "count"), [(text, str(n)) for text, n in rows]))
