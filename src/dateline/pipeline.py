@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from dateline.extract.metadata import extract_metadata, nlp_text
+from dateline.extract.sentences import remember_text
 from dateline.model import Analysis, Article
 from dateline.nlp import load_pipeline
 
@@ -37,6 +38,7 @@ def analyze_many(
     prepared = (extract_metadata(a, options.today) for a in articles)
     pairs = nlp.pipe(((nlp_text(a), a) for a in prepared), as_tuples=True, batch_size=batch_size)
     for doc, article in pairs:
+        remember_text(doc, nlp_text(article))
         yield extract_all(doc, article, options)
 
 

@@ -60,6 +60,8 @@ class _Builder:
         self.clusters: list[_Cluster] = []
         self.mentions: list[tuple[Mention, _Cluster, Token]] = []  # with the mention's head token
         self.taken = [False] * len(doc)
+        self.lower = [t.lower_ for t in doc]
+        self.plural = [t.tag_ in {"NNS", "NNPS"} for t in doc]
         self.quoted = [False] * len(doc)
         for q in quoted_spans(doc_text(doc)):
             span = doc.char_span(q.start, q.end, alignment_mode="expand")
@@ -245,16 +247,13 @@ class _Builder:
         """The longest role phrase ending just before token ``end``, with its length in tokens."""
         for length in (4, 3, 2, 1):
             start = end - length
-            if start < 0:
+            if start < 0 or any(self.taken[start:end]):
                 continue
-            toks = self.doc[start:end]
-            if any(self.taken[t.i] for t in toks):
-                continue
-            words = [t.lower_ for t in toks]
+            words = self.lower[start:end]
             role = self.gaz.roles.get(" ".join(words))
-            if role is None and toks[-1].tag_ in {"NNS", "NNPS"}:
-                role = self.gaz.roles.get(" ".join([*words[:-1], toks[-1].lemma_.lower()]))
-            if role and role.kind in kinds and (not capitalised_only or toks[0].text[0].isupper()):
+            if role is None and self.plural[end - 1]:
+                role = self.gaz.roles.get(" ".join([*words[:-1], self.doc[end - 1].lemma_.lower()]))
+            if role and role.kind in kinds and (not capitalised_only or self.doc[start].text[0].isupper()):
                 return role, length
         return None
 

@@ -141,6 +141,11 @@ class _Coder:
         self.quotes = quotes
         self.places = places
         self.place_by_start = {p.start: p for p in places}
+        self.place_root: dict[str, Token] = {}  # place id → the token its mention hangs on
+        for p in places:
+            span = doc.char_span(p.start, p.end, alignment_mode="expand")
+            if span is not None:
+                self.place_root[p.id] = span.root
         self.times = times
         self.dateline_place = next(
             (p for p in places if article.dateline and p.start < article.dateline.end and p.geonameid), None
@@ -411,8 +416,8 @@ class _Coder:
         sent = sent_of(tok)
         for p in self.places:
             if sent.start_char <= p.start < sent.end_char and p.country_code and p.start > tok.idx - 200:
-                span = self.doc.char_span(p.start, p.end, alignment_mode="expand")
-                if span is None or span.root.dep_ != "pobj" or span.root.head.lower_ not in _LOCATIVE_PREPS:
+                root = self.place_root.get(p.id)
+                if root is None or root.dep_ != "pobj" or root.head.lower_ not in _LOCATIVE_PREPS:
                     continue
                 a3 = self.gaz.alpha2_to_3.get(p.country_code)
                 if a3 and all(a.country != a3 or a.sector for a in source):
@@ -626,8 +631,8 @@ class _Coder:
     def _place(self, tok: Token, sent: Span) -> Place | None:
         in_sent = [p for p in self.places if sent.start_char <= p.start < sent.end_char and p.geonameid]
         for p in in_sent:
-            span = self.doc.char_span(p.start, p.end, alignment_mode="expand")
-            if span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in _PLACE_PREPS:
+            root = self.place_root.get(p.id)
+            if root is not None and root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS:
                 return p
         cities = [p for p in in_sent if p.feature == "city"]
         if cities:

@@ -45,3 +45,9 @@ def doc_text(doc: Doc) -> str:
         text = doc.text
         doc.user_data["dateline.text"] = text
     return text
+
+
+def remember_text(doc: Doc, text: str) -> Doc:
+    """Record the exact string a document was parsed from (so ``doc_text`` need not rebuild it)."""
+    doc.user_data["dateline.text"] = text
+    return doc
