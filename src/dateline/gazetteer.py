@@ -139,8 +139,9 @@ class Gazetteer:
         return None
 
 
+@lru_cache(maxsize=65536)
 def fold(name: str) -> str:
-    """Case- and accent-insensitive key for toponym look-up."""
+    """Case- and accent-insensitive key for toponym look-up (memoised: a pure function of the name)."""
     decomposed = unicodedata.normalize("NFKD", name)
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(plain.lower().replace("’", "'").replace("-", " ").split())
