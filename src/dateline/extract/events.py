@@ -281,6 +281,8 @@ class _Coder:
         negated = any(c.dep_ == "neg" for c in gv.children) or any(
             c.dep_ == "neg" for c in tok.children
         ) or tok.lower_ in {"no"}
+        if negated and _is_future(gv):
+            return "negated"  # 'will not accept refugees if war starts': a refusal, conditional or not
         if any(_has_child(v, "advcl", marks={"if", "unless"}) for v in chain[:2]):
             return "conditional"
         if _embedded_question(gv):
