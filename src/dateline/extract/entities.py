@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from dateline.extract.quotemarks import quoted_spans
-from dateline.extract.sentences import doc_text, sent_number, sent_of
+from dateline.extract.sentences import children, doc_text, sent_number, sent_of
 from dateline.gazetteer import Gazetteer, Role, load_gazetteer
 from dateline.model import Article, Entity, Mention
 
@@ -259,7 +259,7 @@ class _Builder:
 
     def _appositive(self, ent: Span) -> tuple[Role | None, str | None]:
         """'Bashar al-Assad, the Syrian president,' → role and country from the appositive."""
-        for child in ent.root.children:
+        for child in children(ent.root):
             if child.dep_ == "appos" and child.i >= ent.end:
                 sub = self.doc[child.left_edge.i : child.i + 1]
                 found = self._role_ending_at(child.i + 1, kinds={"title"}, capitalised_only=False)
@@ -374,7 +374,7 @@ class _Builder:
 
     def _title_mention(self, chunk: Span, role: Role, country: str | None) -> None:
         first = chunk[0]
-        if any(c.dep_ == "appos" for c in chunk.root.children):
+        if any(c.dep_ == "appos" for c in children(chunk.root)):
             return  # 'The shadow chancellor, Mel Stride,': the title belongs to the name beside it
         if chunk[-1].tag_ in {"NNS", "NNPS"} or first.lower_ in {"a", "an", "another", "every", "any", "some"}:
             return
@@ -445,7 +445,7 @@ class _Builder:
         if node.dep_ != "advcl" or node.i > node.head.i:
             return None
         main = node.head
-        subj = next((c for c in main.children if c.dep_ in _SUBJECT_DEPS and c.i > tok.i), None)
+        subj = next((c for c in children(main) if c.dep_ in _SUBJECT_DEPS and c.i > tok.i), None)
         if subj is None:
             return None
         return next((c for m, c, head in persons if head.i == subj.i), None)

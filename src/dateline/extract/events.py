@@ -19,7 +19,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from dateline.errors import DataError
-from dateline.extract.sentences import sent_of, sentences
+from dateline.extract.sentences import children, sent_of, sentences
 from dateline.gazetteer import Gazetteer, load_gazetteer
 from dateline.model import PLOVER_TYPES, Actor, Article, Entity, Event, Mention, Place, Quote, TimeExpr
 
@@ -187,8 +187,8 @@ class _Coder:
         or should do makes a demand (REQUEST) of that party."""
         if tok.lemma_ not in _DEMAND_FRAMES or tok.pos_ != "VERB":
             return None
-        comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
-        if comp is None or not any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in comp.children):
+        comp = next((c for c in children(tok) if c.dep_ == "ccomp"), None)
+        if comp is None or not any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in children(comp)):
             return None
         speaker, embedded = _subject(tok), _subject(comp)
         if speaker is None or embedded is None or embedded.lower_ in _PRONOUNS:
@@ -204,13 +204,13 @@ class _Coder:
     def _match(self, tok: Token) -> Trigger | None:
         if tok.pos_ in {"VERB"} or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
             keys = []
-            particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+            particle = next((c.lower_ for c in children(tok) if c.dep_ == "prt"), None)
             if particle:
                 keys.append((f"{tok.lemma_.lower()} {particle}", "V"))
             keys.append((tok.lemma_.lower(), "V"))
         elif tok.pos_ in {"NOUN", "PROPN"}:
             keys = []
-            comp = [c for c in tok.children if c.dep_ == "compound" and c.i == tok.i - 1]
+            comp = [c for c in children(tok) if c.dep_ == "compound" and c.i == tok.i - 1]
             if comp:
                 keys.append((f"{comp[0].lower_} {tok.lemma_.lower()}", "N"))
             keys.extend([(tok.lower_, "N"), (tok.lemma_.lower(), "N")])
@@ -269,8 +269,8 @@ class _Coder:
         return ev
 
     def _trigger_span(self, tok: Token) -> Span:
-        particle = next((c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1), None)
-        comp = next((c for c in tok.children if c.dep_ == "compound" and c.i == tok.i - 1), None)
+        particle = next((c for c in children(tok) if c.dep_ == "prt" and c.i == tok.i + 1), None)
+        comp = next((c for c in children(tok) if c.dep_ == "compound" and c.i == tok.i - 1), None)
         start = comp.i if comp is not None and tok.pos_ != "VERB" else tok.i
         end = (particle.i if particle is not None else tok.i) + 1
         return self.doc[start:end]
@@ -278,8 +278,8 @@ class _Coder:
     # modality and type
     def _modality(self, tok: Token, gv: Token, trig: Trigger) -> str:
         chain = _clause_chain(gv)
-        negated = any(c.dep_ == "neg" for c in gv.children) or any(
-            c.dep_ == "neg" for c in tok.children
+        negated = any(c.dep_ == "neg" for c in children(gv)) or any(
+            c.dep_ == "neg" for c in children(tok)
         ) or tok.lower_ in {"no"}
         if negated and _is_future(gv):
             return "negated"  # 'will not accept refugees if war starts': a refusal, conditional or not
@@ -296,7 +296,7 @@ class _Coder:
             return "negated"
         if _is_future(gv) or (tok.pos_ != "VERB" and _has_mod(tok, _FUTURE_NOUN_MODS)):
             return "future"
-        if any(c.dep_ == "aux" and c.lower_ in {"could", "might", "may"} for c in gv.children):
+        if any(c.dep_ == "aux" and c.lower_ in {"could", "might", "may"} for c in children(gv)):
             return "hypothetical"
         return "asserted"
 
@@ -353,7 +353,7 @@ class _Coder:
         target: list[Actor] = []
         if tok.pos_ == "VERB":
             subj, passive = _subject_of_verb(tok)
-            agent = next((p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+            agent = next((p for c in children(tok) if c.dep_ == "agent" for p in children(c) if p.dep_ == "pobj"), None)
             if passive:
                 source = self._actors(agent, speaker) if agent is not None else []
                 target = self._actors(subj, speaker) if subj is not None else []
@@ -369,8 +369,8 @@ class _Coder:
             if not source and trig.type == "CONSULT":
                 source = [a for o in _prep_objects(holder, {"of", "by"}) for a in self._actors(o, speaker)]
             if not source:
-                for acl in (c for c in holder.children if c.dep_ in {"acl", "relcl"}):
-                    obj = next((c for c in acl.children if c.dep_ in {"dobj", "pobj"}), None)
+                for acl in (c for c in children(holder) if c.dep_ in {"acl", "relcl"}):
+                    obj = next((c for c in children(acl) if c.dep_ in {"dobj", "pobj"}), None)
                     if obj is not None and acl.lemma_ in {"involve", "include", "bring"}:
                         source = self._actors(obj, speaker)
             if not source:  # 'US Predator attacks', 'Palestinian riots', "Israel's invasion"
@@ -382,7 +382,7 @@ class _Coder:
             if not target:
                 target = self._object_actors(holder, speaker, noun=True)
             if not target and gv is not holder and gv.pos_ in {"VERB", "AUX"}:
-                for clause in (c for c in gv.children if c.dep_ in {"advcl", "xcomp", "ccomp"}):
+                for clause in (c for c in children(gv) if c.dep_ in {"advcl", "xcomp", "ccomp"}):
                     subj = _subject(clause) if clause.dep_ == "ccomp" else None
                     target = self._actors(subj, speaker) if subj is not None else []
                     target = target or self._object_actors(clause, speaker)  # 'a hunger strike to demand ...'
@@ -393,7 +393,7 @@ class _Coder:
         if not target and trig.type == "THREATEN":  # '... if the United States goes ahead'
             for cond in (t for t in [*_clause_chain(gv)[1:2], *tok.subtree] if t.dep_ == "advcl"):
                 subj = _subject(cond)
-                if subj is not None and any(m.lower_ in {"if", "unless"} for m in cond.children):
+                if subj is not None and any(m.lower_ in {"if", "unless"} for m in children(cond)):
                     target = [a for a in self._actors(subj, speaker) if (a.country, a.sector) not in source_keys]
                     if target:
                         break
@@ -435,7 +435,7 @@ class _Coder:
         """Recipients: the object (after the prepositions when the object is what is moved or given:
         'withdraw its troops from Lebanon', 'provide intelligence to Macedonia'), prepositional objects,
         then the objects' own complements and owners, then the complement clause's parties."""
-        objects = [c for c in tok.children if c.dep_ in {"dobj", "dative"}] if not noun else []
+        objects = [c for c in children(tok) if c.dep_ in {"dobj", "dative"}] if not noun else []
         if theme:
             objects = [c for c in objects if c.dep_ == "dative"]
         for c in objects:
@@ -454,18 +454,18 @@ class _Coder:
             if found:
                 return found
         if noun:  # 'its demand that Israel ease restrictions'
-            for clause in (c for c in tok.children if c.dep_ in {"acl", "ccomp"}):
-                subj = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            for clause in (c for c in children(tok) if c.dep_ in {"acl", "ccomp"}):
+                subj = next((c for c in children(clause) if c.dep_ in {"nsubj", "nsubjpass"}), None)
                 found = self._actors(subj, speaker) if subj is not None else []
                 if found:
                     return found
         if not noun:
             if theme:
-                for c in (c for c in tok.children if c.dep_ == "dobj"):
+                for c in (c for c in children(tok) if c.dep_ == "dobj"):
                     found = self._actors(c, speaker)
                     if found:
                         return found
-            for c in tok.children:
+            for c in children(tok):
                 if c.dep_ == "dobj":
                     objs = _prep_objects(c, {"of", "to", "against", "with", "on", "from", "by"})
                     found = [a for o in objs for a in self._actors(o, speaker)]
@@ -474,11 +474,11 @@ class _Coder:
                     found = self._owners(c, speaker)
                     if found:
                         return found
-            for comp in (c for c in tok.children if c.dep_ in {"xcomp", "ccomp", "advcl"}):
-                subj = next((c for c in comp.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            for comp in (c for c in children(tok) if c.dep_ in {"xcomp", "ccomp", "advcl"}):
+                subj = next((c for c in children(comp) if c.dep_ in {"nsubj", "nsubjpass"}), None)
                 same_parties = subj is not None and subj.lemma_.lower() in {"country", "side", "government", "nation"}
                 if subj is not None and (subj.tag_ == "PRP" or (same_parties and any(
-                        c.tag_ == "PRP$" for c in subj.children))):
+                        c.tag_ == "PRP$" for c in children(subj)))):
                     subj = None  # 'agreed that their countries should ...': the same parties
                 if subj is not None and comp.dep_ == "ccomp":
                     found = self._actors(subj, speaker)
@@ -492,7 +492,7 @@ class _Coder:
     def _owners(self, thing: Token, speaker: str | None) -> list[Actor]:
         """Whose object it is: 'an Indian proposal', "Haiti's efforts", 'a U.N. Security Council resolution'."""
         out: list[Actor] = []
-        for c in thing.children:
+        for c in children(thing):
             if c.dep_ in {"poss", "compound", "amod", "nmod"}:
                 found = self.by_token.get(c.i)
                 if found is not None:
@@ -509,7 +509,7 @@ class _Coder:
         actors: list[Actor] = []
         for h in heads:
             actors.extend(self._actor(h, speaker))
-            for appos in (c for c in h.children if c.dep_ == "appos"):
+            for appos in (c for c in children(h) if c.dep_ == "appos"):
                 for x in [appos, *appos.conjuncts]:
                     actors.extend(a for a in self._actor(x, speaker) if (a.country or a.sector) and a not in actors)
         unique: list[Actor] = []
@@ -526,7 +526,7 @@ class _Coder:
                           country=e.country, sector=e.sector)]
         # several demonyms on one head: 'Hungarian and Romanian officials'
         codes = []
-        for c in h.children:
+        for c in children(h):
             if c.dep_ in {"amod", "compound", "nmod", "poss"}:
                 for t in [c] + list(c.conjuncts):
                     code = self.gaz.country_of(t.text) if t.text[:1].isupper() else None
@@ -535,7 +535,7 @@ class _Coder:
                         code = mentioned[1].country  # 'Ivory Coast rebels'
                     if code and code not in codes:
                         codes.append(code)
-        for c in h.children:
+        for c in children(h):
             member = self.by_token.get(c.i)
             if (c.dep_ in {"compound", "nmod", "amod"} and member is not None and member[1].type in _ORGANISED
                     and member[0].kind == "name"):
@@ -543,7 +543,7 @@ class _Coder:
                 return [Actor(text=m.text, start=m.start, end=m.end, entity_id=e.id, country=e.country,
                               sector=e.sector)]
         found = self.by_token.get(h.i)
-        modifiers = " ".join(c.lower_ for c in h.children if c.dep_ in {"compound", "amod"} and c.i < h.i)
+        modifiers = " ".join(c.lower_ for c in children(h) if c.dep_ in {"compound", "amod"} and c.i < h.i)
         role = (self.gaz.roles.get(f"{modifiers} {h.lower_}".strip()) or self.gaz.roles.get(h.lemma_.lower())
                 or self.gaz.roles.get(h.lower_))
         span = doc[h.left_edge.i : h.i + 1] if h.left_edge.i >= h.i - 6 else doc[h.i : h.i + 1]
@@ -568,7 +568,7 @@ class _Coder:
             if e.type == "NORP" and sector is None and role is not None:
                 sector = role.sector
             if country is None and e.type == "PERSON":  # 'U.N. mediator Diego Cordovez'
-                for c in h.children:
+                for c in children(h):
                     other = self.by_token.get(c.i)
                     if c.dep_ in {"compound", "amod", "nmod", "poss"} and other is not None and other[1] is not e:
                         country, sector = other[1].country, sector or other[1].sector
@@ -596,7 +596,7 @@ class _Coder:
     def _located_in(self, h: Token) -> str | None:
         """'Rebels in the Ivory Coast', 'opposition groups in Zimbabwe': the country they are in."""
         places = _prep_objects(h, {"in", "from"})
-        for acl in (c for c in h.children if c.dep_ in {"acl", "relcl"} and c.lemma_ in {"base", "operate", "live"}):
+        for acl in (c for c in children(h) if c.dep_ in {"acl", "relcl"} and c.lemma_ in {"base", "operate", "live"}):
             places += _prep_objects(acl, {"in", "from"})
         for o in places:
             found = self.by_token.get(o.i)
@@ -624,7 +624,7 @@ class _Coder:
         found = self.by_token.get(tok.i)
         if found is not None:
             return found[1]
-        for c in tok.children:
+        for c in children(tok):
             if c.dep_ == "appos" and c.i in self.by_token:
                 return self.by_token[c.i][1]
         return None
@@ -654,19 +654,19 @@ def _object_lemmas(tok: Token) -> set[str]:
     """Lemmas that can satisfy a trigger's object constraint: objects, prepositions and their objects,
     infinitive complements, and modifiers."""
     out: set[str] = set()
-    for c in tok.children:
+    for c in children(tok):
         if c.dep_ in {"dobj", "attr", "oprd", "dative", "nsubjpass", "nsubj", "amod", "compound", "npadvmod"}:
             out.update({c.lemma_.lower(), c.lower_})
-            out.update(g.lemma_.lower() for g in c.children if g.dep_ in {"compound", "amod"})
-            out.update(p.lemma_.lower() for g in c.children if g.dep_ == "prep" and g.lower_ == "of"
-                       for p in g.children if p.dep_ == "pobj")
+            out.update(g.lemma_.lower() for g in children(c) if g.dep_ in {"compound", "amod"})
+            out.update(p.lemma_.lower() for g in children(c) if g.dep_ == "prep" and g.lower_ == "of"
+                       for p in children(g) if p.dep_ == "pobj")
         elif c.dep_ == "prep":
             out.add(c.lower_)
-            out.update(p.lemma_.lower() for p in c.children if p.dep_ == "pobj")
+            out.update(p.lemma_.lower() for p in children(c) if p.dep_ == "pobj")
         elif c.dep_ in {"xcomp", "ccomp"}:
             out.add(c.lemma_.lower())
-            out.update(g.lemma_.lower() for g in c.children if g.dep_ == "dobj")
-            if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            out.update(g.lemma_.lower() for g in children(c) if g.dep_ == "dobj")
+            if any(a.dep_ == "aux" and a.lower_ == "to" for a in children(c)):
                 out.add("to")
     return out
 
@@ -699,7 +699,7 @@ def _is_future(verb: Token) -> bool:
     """Future or intended: will/shall/would/'ll, 'going to', 'is to be held', 'have to', 'must',
     or the complement of an intention ('offered to', 'is willing to', 'plans to')."""
     for v in _clause_chain(verb)[:3]:
-        for c in v.children:
+        for c in children(v):
             if c.dep_ in {"aux", "auxpass"} and c.lower_ in {"will", "shall", "'ll", "would", "wo", "must"}:
                 return True
         if v.dep_ == "xcomp" and v.head.lemma_ in _INTENT_VERBS:
@@ -712,7 +712,7 @@ def _is_future(verb: Token) -> bool:
             return True
         if v.head.lower_ in _INTENT_ADJ and v.dep_ in {"xcomp", "acomp"}:
             return True
-        if v.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in _INTENT_ADJ for c in v.children):
+        if v.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in _INTENT_ADJ for c in children(v)):
             return True
     return False
 
@@ -720,9 +720,9 @@ def _is_future(verb: Token) -> bool:
 def _condition(tok: Token) -> str | None:
     """'if' or 'unless' when the trigger's clause carries such a condition."""
     for v in _clause_chain(_governing_verb(tok))[:2]:
-        for c in v.children:
+        for c in children(v):
             if c.dep_ == "advcl":
-                mark = next((m.lower_ for m in c.children if m.dep_ == "mark" and m.lower_ in {"if", "unless"}), None)
+                mark = next((m.lower_ for m in children(c) if m.dep_ == "mark" and m.lower_ in {"if", "unless"}), None)
                 if mark:
                     return mark
     return None
@@ -732,7 +732,7 @@ def _embedded_question(verb: Token) -> bool:
     """Inside 'asked whether/if ...': a question, not an act ('asked whether it had plans to liberate')."""
     node = verb
     for _ in range(6):
-        if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in node.children) and (
+        if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in children(node)) and (
             node.head.lemma_ in {"ask", "wonder", "question", "doubt"}
         ):
             return True
@@ -746,12 +746,12 @@ def _embedded_question(verb: Token) -> bool:
 
 def _has_child(verb: Token, dep: str, marks: set[str]) -> bool:
     return any(
-        c.dep_ == dep and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children) for c in verb.children
+        c.dep_ == dep and any(m.dep_ == "mark" and m.lower_ in marks for m in children(c)) for c in children(verb)
     )
 
 
 def _has_mod(tok: Token, words: set[str]) -> bool:
-    return any(c.dep_ in {"amod", "compound", "nmod"} and c.lower_ in words for c in tok.children)
+    return any(c.dep_ in {"amod", "compound", "nmod"} and c.lower_ in words for c in children(tok))
 
 
 def _is_speech_frame(verb: Token) -> bool:
@@ -759,7 +759,7 @@ def _is_speech_frame(verb: Token) -> bool:
 
 
 def _subject(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return next((c for c in children(verb) if c.dep_ in {"nsubj", "nsubjpass"}), None)
 
 
 def _subject_of_verb(verb: Token) -> tuple[Token | None, bool]:
@@ -767,10 +767,10 @@ def _subject_of_verb(verb: Token) -> tuple[Token | None, bool]:
     complements ('agreed to allow', 'managed to liberate', 'threatened to ban')."""
     node = verb
     for _ in range(4):
-        subj = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        subj = next((c for c in children(node) if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subj is None:  # 'delegation was prepared': parsers sometimes hang the subject on the auxiliary
-            subj = next((g for c in node.children if c.dep_ in {"aux", "auxpass"}
-                         for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}), None)
+            subj = next((g for c in children(node) if c.dep_ in {"aux", "auxpass"}
+                         for g in children(c) if g.dep_ in {"nsubj", "nsubjpass"}), None)
         if subj is not None:
             if subj.tag_ in {"WDT", "WP"} and node.dep_ == "relcl":
                 return node.head, False
@@ -790,7 +790,7 @@ def _subject_of_verb(verb: Token) -> tuple[Token | None, bool]:
 
 
 def _prep_objects(tok: Token, preps: set[str]) -> list[Token]:
-    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children if p.dep_ == "pobj"]
+    return [p for c in children(tok) if c.dep_ == "prep" and c.lower_ in preps for p in children(c) if p.dep_ == "pobj"]
 
 
 def _threat_mode(typ: str, mode: str | None, tok: Token) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from dateline.extract.quotemarks import QuotedSpan, quoted_spans
-from dateline.extract.sentences import doc_text, sent_of, sentences
+from dateline.extract.sentences import children, doc_text, sent_of, sentences
 from dateline.model import Article, Entity, Mention, Quote
 
 _SUBJECTS = {"nsubj", "nsubjpass"}
@@ -101,7 +101,7 @@ def _load_cues() -> dict[str, str]:
 
 
 def _lemma_key(tok: Token) -> str:
-    particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+    particle = next((c.lower_ for c in children(tok) if c.dep_ == "prt"), None)
     return f"{tok.lemma_.lower()} {particle}" if particle else tok.lemma_.lower()
 
 
@@ -113,7 +113,7 @@ def _is_cue(tok: Token, cues: dict[str, str], use: str) -> bool:
 
 
 def _cue_record(tok: Token) -> _Cue:
-    particle = next((c for c in tok.children if c.dep_ == "prt"), None)
+    particle = next((c for c in children(tok) if c.dep_ == "prt"), None)
     end_tok = particle if particle is not None and particle.i == tok.i + 1 else tok
     return _Cue(tok, tok.doc[tok.i : end_tok.i + 1].text, tok.idx, end_tok.idx + len(end_tok.text))
 
@@ -197,7 +197,7 @@ def _preceding_subject(doc: Doc, q: QuotedSpan, in_quote: list[int]) -> Token | 
     if "\n\n" in doc_text(doc)[prev_sent.end_char : q.outer_start] or any(in_quote[t.i] != -1 for t in prev_sent):
         return None
     root = prev_sent.root
-    subj = next((c for c in root.children if c.dep_ in _SUBJECTS), None)
+    subj = next((c for c in children(root) if c.dep_ in _SUBJECTS), None)
     if subj is not None and (subj.ent_type_ == "PERSON" or subj.lower_ in {"he", "she"}):
         return subj
     return None
@@ -215,7 +215,7 @@ def _according_to(doc: Doc, sent: Span, in_quote: list[int]) -> tuple[_Cue, Toke
             if in_quote[tok.i] != -1:
                 continue
             to = doc[tok.i + 1]
-            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            pobj = next((c for c in children(to) if c.dep_ == "pobj"), None)
             cue = _Cue(tok, doc[tok.i : tok.i + 2].text, tok.idx, to.idx + len(to.text))
             return cue, pobj
     return None
@@ -231,7 +231,7 @@ def _speaker_token(cue: Token, cues: dict[str, str]) -> Token | None:
         # a participle hanging from a main clause shares its subject ('rejected it, calling it ...')
         main_clause = v.dep_ in {"ROOT", "conj"} and v.pos_ in {"VERB", "AUX"}
         if speech or main_clause:
-            subj = next((c for c in v.children if c.dep_ in _SUBJECTS), None)
+            subj = next((c for c in children(v) if c.dep_ in _SUBJECTS), None)
             if subj is not None:
                 return subj
         if v is cue:
@@ -309,16 +309,16 @@ def _indirect_quotes(
 def _complement(cue: Token) -> Token | None:
     """The reported clause of a speech verb: its clausal complement after it ('said that ...'),
     one hung on 'in a statement that ...', or one before it ('..., officials said')."""
-    after = next((c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i), None)
+    after = next((c for c in children(cue) if c.dep_ == "ccomp" and c.i > cue.i), None)
     if after is not None:
         return after
-    for prep in (c for c in cue.children if c.dep_ == "prep"):
-        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-            clause = next((c for c in pobj.children if c.dep_ in {"acl", "ccomp"} and c.i > pobj.i), None)
-            if clause is not None and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+    for prep in (c for c in children(cue) if c.dep_ == "prep"):
+        for pobj in (c for c in children(prep) if c.dep_ == "pobj"):
+            clause = next((c for c in children(pobj) if c.dep_ in {"acl", "ccomp"} and c.i > pobj.i), None)
+            if clause is not None and any(m.dep_ == "mark" and m.lower_ == "that" for m in children(clause)):
                 return clause
-    before = next((c for c in cue.children if c.dep_ == "ccomp" and c.i < cue.i), None)
-    subj = next((c for c in cue.children if c.dep_ in _SUBJECTS), None)
+    before = next((c for c in children(cue) if c.dep_ == "ccomp" and c.i < cue.i), None)
+    subj = next((c for c in children(cue) if c.dep_ in _SUBJECTS), None)
     if before is not None and subj is not None and subj.i > before.i:
         return before
     return None
@@ -330,10 +330,10 @@ def _attach_speaker(quote: Quote, subj: Token, mentions: list[Mention], names: d
     subject phrase itself (an unnamed 'shipping executive'), with no entity rather than a guess."""
     if subj.tag_ in {"WP", "WDT"} and subj.head.dep_ == "relcl":
         subj = subj.head.head  # 'critics who say ...' → critics
-    heads = [subj] + [c for c in subj.children if c.dep_ == "appos"]
+    heads = [subj] + [c for c in children(subj) if c.dep_ == "appos"]
     best = next((m for h in heads for m in mentions if m.start <= h.idx < m.end), None)
     if best is None:
-        excluded = {t.i for c in subj.children if c.dep_ == "poss" for t in c.subtree}
+        excluded = {t.i for c in children(subj) if c.dep_ == "poss" for t in c.subtree}
         allowed = [t for t in subj.subtree if t.i not in excluded]
         best = next(
             (m for t in allowed for m in mentions

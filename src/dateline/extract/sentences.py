@@ -51,3 +51,18 @@ def remember_text(doc: Doc, text: str) -> Doc:
     """Record the exact string a document was parsed from (so ``doc_text`` need not rebuild it)."""
     doc.user_data["dateline.text"] = text
     return doc
+
+
+def children(tok: Token) -> tuple[Token, ...]:
+    """``tok.children`` from a per-document index: spaCy builds new Token objects on every walk."""
+    index = tok.doc.user_data.get("dateline.children")
+    if index is None:
+        toks = list(tok.doc)
+        kids: list[list[Token]] = [[] for _ in toks]
+        for t in toks:
+            h = t.head.i
+            if h != t.i:
+                kids[h].append(t)
+        index = [tuple(k) for k in kids]
+        tok.doc.user_data["dateline.children"] = index
+    return index[tok.i]

@@ -15,7 +15,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from dateline.extract.sentences import doc_text
+from dateline.extract.sentences import children, doc_text
 from dateline.model import Article, TimeExpr
 
 _WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
@@ -86,8 +86,8 @@ def _is_future(tok: Token) -> bool:
         if tok.head.i == tok.i:
             return False
         tok = tok.head
-    return any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in tok.children) or (
-        tok.lemma_ == "be" and any(c.dep_ == "xcomp" and c.tag_ == "TO" for c in tok.children)
+    return any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in children(tok)) or (
+        tok.lemma_ == "be" and any(c.dep_ == "xcomp" and c.tag_ == "TO" for c in children(tok))
     )
 
 
