@@ -37,6 +37,8 @@ def test_event_explorer_filters_and_charts(client: TestClient) -> None:
     types = set(re.findall(r'class="event-row" data-type="(\w+)"', html))
     assert types == {"ASSAULT"}
     assert client.get("/events", params={"type": "NOPE"}).status_code == 422
+    later = client.get("/events", params={"type": "ASSAULT", "offset": 1}).text
+    assert "← previous" in later and "offset=0" in later
 
 
 def test_search_and_outlets(client: TestClient) -> None:
