@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from dateline.extract.quotemarks import quoted_spans
-from dateline.extract.sentences import children, doc_text, sent_number, sent_of
+from dateline.extract.sentences import children, doc_text, sent_number, sent_of, token_range
 from dateline.gazetteer import Gazetteer, Role, load_gazetteer
 from dateline.model import Article, Entity, Mention
 
@@ -64,10 +64,8 @@ class _Builder:
         self.plural = [t.tag_ in {"NNS", "NNPS"} for t in doc]
         self.quoted = [False] * len(doc)
         for q in quoted_spans(doc_text(doc)):
-            span = doc.char_span(q.start, q.end, alignment_mode="expand")
-            if span is not None:
-                for t in span:
-                    self.quoted[t.i] = True
+            for i in token_range(doc, q.start, q.end):
+                self.quoted[i] = True
         self._context = None
         self.focus = self._focus_country()
 

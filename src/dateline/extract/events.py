@@ -19,7 +19,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from dateline.errors import DataError
-from dateline.extract.sentences import children, sent_of, sentences
+from dateline.extract.sentences import children, sent_of, sentences, token_range
 from dateline.gazetteer import Gazetteer, load_gazetteer
 from dateline.model import PLOVER_TYPES, Actor, Article, Entity, Event, Mention, Place, Quote, TimeExpr
 
@@ -134,10 +134,8 @@ class _Coder:
         )
         self.by_token: dict[int, tuple[Mention, Entity]] = {}
         for m, e in self.mentions:
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None:
-                for t in span:
-                    self.by_token.setdefault(t.i, (m, e))
+            for i in token_range(doc, m.start, m.end):
+                self.by_token.setdefault(i, (m, e))
         self.quotes = quotes
         self.places = places
         self.place_by_start = {p.start: p for p in places}

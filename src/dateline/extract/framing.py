@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline.errors import DataError
 from dateline.extract.quotemarks import quoted_spans
-from dateline.extract.sentences import doc_text
+from dateline.extract.sentences import doc_text, token_range
 from dateline.model import Article, Entity, Frame, Quote
 
 _KINDS = {"label", "modifier", "qualifier", "loaded"}
@@ -207,10 +207,8 @@ def _mention_index(doc: Doc, entities: list[Entity]) -> dict[int, str]:
         if e.type in {"NORP"}:
             continue
         for m in e.mentions:
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None:
-                for t in span:
-                    index.setdefault(t.i, e.id)
+            for i in token_range(doc, m.start, m.end):
+                index.setdefault(i, e.id)
     return index
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from dateline.extract.quotemarks import QuotedSpan, quoted_spans
-from dateline.extract.sentences import children, doc_text, sent_of, sentences
+from dateline.extract.sentences import children, doc_text, sent_of, sentences, token_range
 from dateline.model import Article, Entity, Mention, Quote
 
 _SUBJECTS = {"nsubj", "nsubjpass"}
@@ -123,10 +123,8 @@ def _token_flags(doc: Doc, spans: list[QuotedSpan]) -> list[int]:
     """For each token, the index of the quoted span it is inside (marks included), or -1."""
     flags = [-1] * len(doc)
     for i, q in enumerate(spans):
-        span = doc.char_span(q.outer_start, q.outer_end, alignment_mode="expand")
-        if span is not None:
-            for t in span:
-                flags[t.i] = i
+        for t in token_range(doc, q.outer_start, q.outer_end):
+            flags[t] = i
     return flags
 
 

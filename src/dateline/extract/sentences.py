@@ -4,6 +4,8 @@ are computed once per document and kept in ``doc.user_data``."""
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from spacy.tokens import Doc, Span, Token
 
 _KEY = "dateline.sentences"
@@ -66,3 +68,17 @@ def children(tok: Token) -> tuple[Token, ...]:
         index = [tuple(k) for k in kids]
         tok.doc.user_data["dateline.children"] = index
     return index[tok.i]
+
+
+def token_range(doc: Doc, start: int, end: int) -> range:
+    """Indices of the tokens overlapping characters [start, end), like ``char_span(..., 'expand')``
+    without building a Span: a bisect over the document's token offsets, computed once."""
+    starts = doc.user_data.get("dateline.token_starts")
+    if starts is None or len(starts) != len(doc):
+        starts = [t.idx for t in doc]
+        doc.user_data["dateline.token_starts"] = starts
+    if end <= start:
+        return range(0)
+    first = max(0, bisect_right(starts, start) - 1)
+    last = bisect_left(starts, end)
+    return range(first, last)
