@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -13,7 +12,7 @@ from rich.console import Console
 
 from dateline.errors import DatelineError, InputError
 from dateline.ingest import FORMATS, iter_files, read_path
-from dateline.model import Analysis, Article
+from dateline.model import Article
 
 app = typer.Typer(
     help="dateline: who said what, who did what to whom, where and when, and how the outlet framed it.",
@@ -104,10 +103,6 @@ def analyze(
         raise typer.Exit(1)
 
 
-def print_json(obj: object) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
-
-
 def _register_subcommands() -> None:
     from dateline.eval.cli import eval_app
     from dateline.store.commands import export_command, ingest_command, query_app, serve_command
@@ -122,8 +117,6 @@ def _register_subcommands() -> None:
 _register_subcommands()
 
 
-def main() -> None:  # pragma: no cover - console entry
-    app()
 
 
-__all__ = ["Analysis", "app", "main", "print_json", "read_inputs", "report_error"]
+__all__ = ["app", "read_inputs", "report_error"]

@@ -36,10 +36,10 @@ def analyze_many(
     """Analyses in input order; spaCy parses in batches (``nlp.pipe``)."""
     nlp = load_pipeline(options.actor_files)
     prepared = (extract_metadata(a, options.today) for a in articles)
-    pairs = nlp.pipe(((nlp_text(a), a) for a in prepared), as_tuples=True, batch_size=batch_size)
-    for doc, article in pairs:
-        remember_text(doc, nlp_text(article))
-        yield extract_all(doc, article, options)
+    texts = ((nlp_text(a), a) for a in prepared)
+    pairs = nlp.pipe(((text, (text, a)) for text, a in texts), as_tuples=True, batch_size=batch_size)
+    for doc, (text, article) in pairs:
+        yield extract_all(remember_text(doc, text), article, options)
 
 
 def extract_all(doc: Doc, article: Article, options: Options = Options()) -> Analysis:

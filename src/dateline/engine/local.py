@@ -3,7 +3,6 @@ and commit each article in its own transaction from this (the only writing) proc
 
 from __future__ import annotations
 
-import datetime as dt
 import urllib.request
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -194,7 +193,3 @@ def analyse_chunk(articles: list[Article], options: Options | None = None) -> li
     """Analyse a chunk in a worker (the pipeline loads once per process); plain dicts travel back."""
     options = options or _WORKER_OPTIONS or Options()
     return [a.to_dict() for a in analyze_many(articles, options)]
-
-
-def today() -> dt.date:
-    return dt.date.today()

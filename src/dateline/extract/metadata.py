@@ -54,7 +54,7 @@ _WEEKDAY_IN_TEXT = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Satu
 
 def extract_metadata(article: Article, today: dt.date | None = None) -> Article:
     """A copy of the article with its dateline parsed and its publication date filled when knowable."""
-    found = _parse_dateline(article.text)
+    found = parse_dateline(article.text)
     published, how = article.published, article.published_source
     if published is None and found and found.date_text:
         published, how = _date_from_dateline(found.date_text, article, today or dt.date.today())
@@ -71,10 +71,6 @@ def nlp_text(article: Article) -> str:
 
 def parse_dateline(text: str) -> Dateline | None:
     """The dateline at the start of a text, or None."""
-    return _parse_dateline(text)
-
-
-def _parse_dateline(text: str) -> Dateline | None:
     lead = len(text) - len(text.lstrip())
     head = text[lead : lead + _MAX_DATELINE + 20]
     for pattern in _PATTERNS:

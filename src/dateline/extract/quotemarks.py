@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 _OPENERS = {"“": "”", "«": "»", "„": "“", '"': '"'}
 _CLOSERS = {"”", "»", '"'}
-_SINGLE_OPEN = {"‘", "'"}
 
 
 @dataclass(frozen=True)

@@ -366,11 +366,11 @@ def _drop_restatements(quotes: list[Quote], spans: list[QuotedSpan], text: str) 
     """A reported clause whose quoted fragment recurs inside a direct quotation of the same speaker
     restates that quotation (a lede summarising the quote given later): keep only the quotation."""
     direct = [q.text.lower() for q in quotes if q.kind == "direct"]
+    speakers = {q.speaker_id for q in quotes if q.kind == "direct"}
     kept = []
     for q in quotes:
         if q.kind in {"indirect", "mixed"}:
             inner = [text[s.start : s.end].lower().strip(" ,.") for s in spans if q.start <= s.start and s.end <= q.end]
-            speakers = {d.speaker_id for d in quotes if d.kind == "direct"}
             if inner and q.speaker_id in speakers and any(all(f in d for f in inner) for d in direct):
                 continue
         kept.append(q)

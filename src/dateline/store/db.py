@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from dateline.errors import StoreError
-from dateline.model import Analysis, Article
+from dateline.model import Analysis
 from dateline.store.schema import MIGRATIONS
 
 RECORD_TABLES = ("entities", "mentions", "quotes", "events", "event_actors", "places", "times", "frames")
@@ -27,8 +27,7 @@ class Store:
         self.path = Path(path)
         try:
             if readonly:
-                if not self.path.exists():
-                    raise StoreError(f"{self.path}: no such store; create it with `dateline ingest --db {self.path}`")
+                _require(self.path)
                 self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
             else:
                 self.db = sqlite3.connect(self.path, check_same_thread=False)
@@ -189,10 +188,11 @@ class Store:
 
 def existing_store(path: str | Path) -> Store:
     """Open a store that must already exist (for query, export, serve)."""
-    p = Path(path)
-    if not p.exists():
-        raise StoreError(f"{p}: no such store; create it with `dateline ingest FILES --db {p}`")
-    return Store(p)
+    _require(Path(path))
+    return Store(path)
 
 
-__all__ = ["RECORD_TABLES", "Article", "Store", "existing_store"]
+def _require(path: Path) -> None:
+    if not path.exists():
+        raise StoreError(f"{path}: no such store; create it with `dateline ingest FILES --db {path}`")
+

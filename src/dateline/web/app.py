@@ -8,7 +8,6 @@ Reads are open; writes (POST /api/analyze) need the token given with --token or 
 from __future__ import annotations
 
 import hmac
-import json
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from importlib import resources
@@ -22,7 +21,7 @@ from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field, field_validator
 from starlette.middleware.base import BaseHTTPMiddleware
 
-from dateline.model import PLOVER_TYPES, Analysis, Article
+from dateline.model import MODALITIES, PLOVER_TYPES, Article
 from dateline.store import query
 from dateline.store.db import Store
 from dateline.web.highlight import highlighted_html
@@ -30,7 +29,6 @@ from dateline.web.worldmap import timeline_svg, world_svg
 
 MAX_BODY_BYTES = 1_000_000
 MAX_ANALYZE_CHARS = 200_000
-MODALITIES = ("asserted", "negated", "future", "conditional", "hypothetical", "requested", "claimed")
 
 Limit = Annotated[int, Query(ge=1, le=500, description="Rows per page (1-500).")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Rows to skip.")]
@@ -245,7 +243,3 @@ def create_app(db_path: str | Path, token: str | None = None, max_body: int = MA
                                           status_code=exc.status_code)
 
     return app
-
-
-def analysis_json(analysis: Analysis) -> str:
-    return json.dumps(analysis.to_dict(), ensure_ascii=False)
