@@ -34,6 +34,8 @@ def test_pipeline_has_gazetteer_ruler_before_ner() -> None:
     names = pipe.pipe_names
     assert names.index("entity_ruler") < names.index("ner")
     assert nlp.load_pipeline() is pipe  # cached
+    assert nlp.load_pipeline(()) is pipe  # the pipeline analyze_many asks for: not a second model
+    assert nlp.load_pipeline(tuple([])) is pipe
     doc = pipe("Fighting resumed in Aleppo as Daesh fighters advanced.")
     labels = {e.text: (e.label_, e.ent_id_) for e in doc.ents}
     assert labels["Aleppo"] == ("GPE", "place:170063")

@@ -35,9 +35,16 @@ def model_name() -> str:
     )
 
 
-@lru_cache(maxsize=4)
 def load_pipeline(actor_files: tuple[str, ...] = ()) -> Language:
-    """The English pipeline with dateline's gazetteer ruler before NER (cached per actor files)."""
+    """The English pipeline with dateline's gazetteer ruler before NER (cached per actor files).
+
+    ``load_pipeline()`` and ``load_pipeline(())`` are the same pipeline: the cache is keyed on the
+    tuple itself, so no call style loads the model a second time."""
+    return _load(tuple(actor_files))
+
+
+@lru_cache(maxsize=4)
+def _load(actor_files: tuple[str, ...]) -> Language:
     name = model_name()
     try:
         nlp = importlib.import_module(name).load(exclude=list(_UNUSED))

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from dateline.extract.quotemarks import quoted_spans
-from dateline.extract.sentences import children, doc_text, sent_number, sent_of, token_range
+from dateline.extract.sentences import children, doc_text, noun_chunks, sent_number, sent_of, token_range, tokens
 from dateline.gazetteer import Gazetteer, Role, load_gazetteer
 from dateline.model import Article, Entity, Mention
 
@@ -59,9 +59,10 @@ class _Builder:
         self.doc, self.article, self.gaz = doc, article, gaz
         self.clusters: list[_Cluster] = []
         self.mentions: list[tuple[Mention, _Cluster, Token]] = []  # with the mention's head token
+        self.toks = tokens(doc)
         self.taken = [False] * len(doc)
-        self.lower = [t.lower_ for t in doc]
-        self.plural = [t.tag_ in {"NNS", "NNPS"} for t in doc]
+        self.lower = [t.lower_ for t in self.toks]
+        self.plural = [t.tag_ in {"NNS", "NNPS"} for t in self.toks]
         self.quoted = [False] * len(doc)
         for q in quoted_spans(doc_text(doc)):
             for i in token_range(doc, q.start, q.end):
@@ -91,7 +92,7 @@ class _Builder:
 
     def _surnames_missed_by_ner(self) -> None:
         """A bare surname of a person already named, which the NER did not tag ('Almeida argued')."""
-        for tok in self.doc:
+        for tok in self.toks:
             if self.taken[tok.i] or tok.ent_type_ or tok.pos_ != "PROPN" or not self._known_person_name(tok.text):
                 continue
             self._person(self.doc[tok.i : tok.i + 1])
@@ -116,7 +117,7 @@ class _Builder:
         return label
 
     def _locative_context(self, ent: Span) -> bool:
-        prev = self.doc[ent.start - 1] if ent.start > 0 else None
+        prev = self.toks[ent.start - 1] if ent.start > 0 else None
         return prev is not None and prev.lower_ in {"in", "from", "to", "near", "at", "outside", "into"}
 
     def _person(self, ent: Span) -> None:
@@ -133,8 +134,8 @@ class _Builder:
             honorific = name_tokens[0].text
             name_tokens = name_tokens[1:]
         name = _span_text(self.doc, name_tokens[0].i, name_tokens[-1].i + 1) if name_tokens else ent.text
-        if start_tok > 0 and self.doc[start_tok - 1].text in _HONORIFIC_GENDER:
-            honorific = self.doc[start_tok - 1].text
+        if start_tok > 0 and self.toks[start_tok - 1].text in _HONORIFIC_GENDER:
+            honorific = self.toks[start_tok - 1].text
         surname = _surname(name)
         parts = name.split()
         first = parts[0] if len(parts) > 1 else None
@@ -162,8 +163,8 @@ class _Builder:
         """'Maria Corina' + 'Machado': absorb proper nouns the NER left off the end of a name."""
         end = ent.end
         while (
-            end < len(self.doc) and self.doc[end].pos_ == "PROPN" and not self.doc[end].ent_type_
-            and self.doc[end - 1].dep_ in {"compound", "flat"} and self.doc[end - 1].head.i >= end
+            end < len(self.doc) and self.toks[end].pos_ == "PROPN" and not self.toks[end].ent_type_
+            and self.toks[end - 1].dep_ in {"compound", "flat"} and self.toks[end - 1].head.i >= end
         ):
             end += 1
         return self.doc[ent.start : end] if end != ent.end else ent
@@ -190,9 +191,9 @@ class _Builder:
                 role, length = found
                 i -= length
                 continue
-            prev = self.doc[i - 1]
+            prev = self.toks[i - 1]
             if prev.text in {"'s", "’s"} and i - 2 >= sent_start:
-                c = self.gaz.country_of(self.doc[i - 2].text)
+                c = self.gaz.country_of(self.toks[i - 2].text)
                 if c:
                     country = country or c
                     i -= 2
@@ -225,12 +226,12 @@ class _Builder:
         look left over a capitalised portfolio or organisation for a country or a dictionary actor."""
         j = i
         while j > sent_start and i - j < 5:
-            tok = self.doc[j - 1]
+            tok = self.toks[j - 1]
             if tok.ent_id_.startswith("actor:"):
                 entry = self.gaz.actors.get(tok.ent_id_[6:])
                 if entry is not None and (entry.country or entry.sector == "IGO"):
                     start = j - 1
-                    while start > sent_start and self.doc[start - 1].ent_id_ == tok.ent_id_:
+                    while start > sent_start and self.toks[start - 1].ent_id_ == tok.ent_id_:
                         start -= 1
                     return start, entry.country or "IGO"
             code = self.gaz.country_of(tok.text) if tok.text[:1].isupper() else None
@@ -250,8 +251,8 @@ class _Builder:
             words = self.lower[start:end]
             role = self.gaz.roles.get(" ".join(words))
             if role is None and self.plural[end - 1]:
-                role = self.gaz.roles.get(" ".join([*words[:-1], self.doc[end - 1].lemma_.lower()]))
-            if role and role.kind in kinds and (not capitalised_only or self.doc[start].text[0].isupper()):
+                role = self.gaz.roles.get(" ".join([*words[:-1], self.toks[end - 1].lemma_.lower()]))
+            if role and role.kind in kinds and (not capitalised_only or self.toks[start].text[0].isupper()):
                 return role, length
         return None
 
@@ -338,14 +339,14 @@ class _Builder:
 
     # --- titles and collective actors ----------------------------------------------------
     def titles_and_groups(self) -> None:
-        for chunk in self.doc.noun_chunks:
+        for chunk in noun_chunks(self.doc):
             while len(chunk) > 1 and chunk[0].is_space:
                 chunk = chunk[1:]
             if self._is_taken(chunk, allow_demonyms=True) or all(self.quoted[t.i] for t in chunk):
                 continue
             end = chunk.end
             found = self._role_ending_at(end, kinds={"title", "group"}, capitalised_only=False)
-            if end + 2 <= len(self.doc) and self.doc[end].lower_ == "of":  # 'head of state'
+            if end + 2 <= len(self.doc) and self.toks[end].lower_ == "of":  # 'head of state'
                 longer = self._role_ending_at(end + 2, kinds={"title"}, capitalised_only=False)
                 if longer is not None and longer[1] >= 3:
                     found, end = longer, end + 2
@@ -412,7 +413,7 @@ class _Builder:
             ((m, c, head) for m, c, head in self.mentions if c.entity.type == "PERSON"), key=lambda x: x[0].start
         )
         resolved: list[tuple[Mention, _Cluster, Token]] = []
-        for tok in self.doc:
+        for tok in self.toks:
             gender = _PRONOUNS.get(tok.lower_)
             if gender is None or self.quoted[tok.i] or tok.tag_ not in {"PRP", "PRP$"}:
                 continue
@@ -486,7 +487,7 @@ class _Builder:
         return any(self.taken[t.i] and not self._demonym_at(t.i) for t in span)
 
     def _demonym_at(self, i: int) -> bool:
-        tok = self.doc[i]
+        tok = self.toks[i]
         return any(m.kind == "name" and m.label == "NORP" and m.start <= tok.idx < m.end for m, _, _ in self.mentions)
 
     def _cluster_by_key(self, key: tuple[str | None, ...]) -> _Cluster | None:

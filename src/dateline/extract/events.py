@@ -19,7 +19,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from dateline.errors import DataError
-from dateline.extract.sentences import children, sent_of, sentences, token_range
+from dateline.extract.sentences import children, sent_of, sentences, token_range, tokens
 from dateline.gazetteer import Gazetteer, load_gazetteer
 from dateline.model import PLOVER_TYPES, Actor, Article, Entity, Event, Mention, Place, Quote, TimeExpr
 
@@ -127,6 +127,7 @@ class _Coder:
     def __init__(self, doc: Doc, article: Article, entities: list[Entity], quotes: list[Quote],
                  places: list[Place], times: list[TimeExpr], gaz: Gazetteer) -> None:
         self.doc, self.article, self.gaz = doc, article, gaz
+        self.toks = tokens(doc)
         self.lex = load_lexicon()
         self.entities = {e.id: e for e in entities}
         self.mentions: list[tuple[Mention, Entity]] = sorted(
@@ -152,13 +153,14 @@ class _Coder:
     # one sentence
     def sentence(self, sent: Span) -> list[Event]:
         found: list[tuple[Token, Trigger]] = []
-        for tok in sent:
-            if tok.dep_ == "amod" or (tok.i > 0 and self.doc[tok.i - 1].text == "-"):
+        toks = self.toks[sent.start : sent.end]
+        for tok in toks:
+            if tok.dep_ == "amod" or (tok.i > 0 and self.toks[tok.i - 1].text == "-"):
                 continue  # 'foreign-backed', 'war-torn': a description, not an act
             trig = self._match(tok)
             if trig is not None:
                 found.append((tok, trig))
-        events = [ev for ev in (self._reported_demand(tok, sent) for tok in sent) if ev is not None]
+        events = [ev for ev in (self._reported_demand(tok, sent) for tok in toks) if ev is not None]
         seen_phrases: set[tuple[int, str]] = set()
         constrained = {tok.i: trig.objects for tok, trig in found if trig.pos == "V" and trig.objects}
         verbs = {tok.i: trig for tok, trig in found if trig.pos == "V"}

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline.errors import DataError
 from dateline.extract.quotemarks import quoted_spans
-from dateline.extract.sentences import doc_text, token_range
+from dateline.extract.sentences import doc_text, noun_chunks, token_range, tokens
 from dateline.model import Article, Entity, Frame, Quote
 
 _KINDS = {"label", "modifier", "qualifier", "loaded"}
@@ -44,6 +44,7 @@ class Lexicon:
     exact: dict[str, list[Term]]
     prefixes: dict[str, list[tuple[str, Term]]]  # by first two letters
     longest: int
+    first_words: frozenset[str]  # the first word of every multi-word term
 
     def lookup(self, words: list[str]) -> list[Term]:
         key = " ".join(words)
@@ -74,7 +75,14 @@ def load_lexicon() -> Lexicon:
         else:
             exact.setdefault(t.term, []).append(t)
     longest = max((len(t.term.split()) for t in entries.values()), default=1)
-    return Lexicon(exact, prefixes, longest)
+    first_words = frozenset(t.term.split()[0] for t in entries.values() if " " in t.term)
+    return Lexicon(exact, prefixes, longest, first_words)
+
+
+@lru_cache(maxsize=65536)
+def _word_terms(word: str) -> tuple[Term, ...]:
+    """Lexicon terms for one word (exact or by prefix), memoised: news reuses its vocabulary."""
+    return tuple(load_lexicon().lookup([word]))
 
 
 def extract_frames(doc: Doc, article: Article, entities: list[Entity], quotes: list[Quote]) -> list[Frame]:
@@ -84,7 +92,7 @@ def extract_frames(doc: Doc, article: Article, entities: list[Entity], quotes: l
     frames: list[Frame] = []
     taken: set[int] = set()
     mention_entity = _mention_index(doc, entities)
-    for chunk in doc.noun_chunks:
+    for chunk in noun_chunks(doc):
         frames.extend(_chunk_frames(doc, chunk, matches, mention_entity, taken))
     for i, terms in sorted(matches.items()):
         loaded = [t for t in terms if t.kind == "loaded"]
@@ -107,26 +115,30 @@ def extract_frames(doc: Doc, article: Article, entities: list[Entity], quotes: l
 
 
 def _match(doc: Doc, lex: Lexicon) -> dict[int, list[Term]]:
-    """Token index → lexicon terms starting there (multi-word terms mark each of their tokens)."""
+    """Token index → lexicon terms starting there (multi-word terms mark each of their tokens).
+
+    A term over several tokens can only start at a token glued to the next one ('so-called',
+    'brutal-looking') or at the first word of a multi-word term, so only those try longer matches."""
     text = doc_text(doc)
-    toks = list(doc)
+    toks = tokens(doc)
     n = len(toks)
     found: dict[int, list[Term]] = {}
     longest = min(lex.longest, 3)
     for i, tok in enumerate(toks):
         if tok.is_space or tok.is_punct:
             continue
-        for length in range(longest, 0, -1):
-            if i + length > n:
-                continue
+        lower = tok.lower_
+        top = longest if not tok.whitespace_ or lower in lex.first_words else 1
+        for length in range(min(top, n - i), 0, -1):
             if length == 1:
-                terms = lex.lookup([tok.lower_])
-                if not terms and tok.lemma_.lower() != tok.lower_:
-                    terms = lex.lookup([tok.lemma_.lower()])
+                terms = _word_terms(lower)
+                if not terms:
+                    lemma = tok.lemma_.lower()
+                    terms = _word_terms(lemma) if lemma != lower else ()
             else:  # 'so-called' stays one word whatever the tokenizer does
                 last = toks[i + length - 1]
                 words = text[tok.idx : last.idx + len(last)].lower().split()
-                terms = lex.lookup([" ".join(words)]) if len(words) > 1 else lex.lookup(words)
+                terms = tuple(lex.lookup([" ".join(words)])) if len(words) > 1 else _word_terms(words[0])
             if terms:
                 for k in range(i, i + length):
                     found.setdefault(k, []).extend(terms)

@@ -17,7 +17,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from dateline.extract.quotemarks import QuotedSpan, quoted_spans
-from dateline.extract.sentences import children, doc_text, sent_of, sentences, token_range
+from dateline.extract.sentences import children, doc_text, sent_of, sentences, token_range, tokens
 from dateline.model import Article, Entity, Mention, Quote
 
 _SUBJECTS = {"nsubj", "nsubjpass"}
@@ -168,8 +168,9 @@ def _cue_for_quote(
         return None, None
     sents = {sent_of(first[0]).start: sent_of(first[0]), sent_of(first[-1]).start: sent_of(first[-1])}
     candidates: list[tuple[int, Token]] = []
+    toks = tokens(doc)
     for sent in sents.values():
-        for tok in sent:
+        for tok in toks[sent.start : sent.end]:
             if in_quote[tok.i] != -1 or not _is_cue(tok, cues, "direct") and not _is_cue(tok, cues, "partial"):
                 continue
             lo, hi = (tok.idx, q.outer_start) if tok.idx < q.outer_start else (q.outer_end, tok.idx)
@@ -191,7 +192,7 @@ def _preceding_subject(doc: Doc, q: QuotedSpan, in_quote: list[int]) -> Token | 
     first = doc.char_span(q.outer_start, q.outer_end, alignment_mode="expand")
     if first is None or sent_of(first[0]).start == 0:
         return None
-    prev_sent = sent_of(doc[sent_of(first[0]).start - 1])
+    prev_sent = sent_of(tokens(doc)[sent_of(first[0]).start - 1])
     if "\n\n" in doc_text(doc)[prev_sent.end_char : q.outer_start] or any(in_quote[t.i] != -1 for t in prev_sent):
         return None
     root = prev_sent.root
@@ -208,11 +209,12 @@ def _continues(text: str, prev: QuotedSpan, q: QuotedSpan) -> bool:
 
 
 def _according_to(doc: Doc, sent: Span, in_quote: list[int]) -> tuple[_Cue, Token | None] | None:
-    for tok in sent:
-        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+    toks = tokens(doc)
+    for tok in toks[sent.start : sent.end]:
+        if tok.lower_ == "according" and tok.i + 1 < len(toks) and toks[tok.i + 1].lower_ == "to":
             if in_quote[tok.i] != -1:
                 continue
-            to = doc[tok.i + 1]
+            to = toks[tok.i + 1]
             pobj = next((c for c in children(to) if c.dep_ == "pobj"), None)
             cue = _Cue(tok, doc[tok.i : tok.i + 2].text, tok.idx, to.idx + len(to.text))
             return cue, pobj
@@ -245,11 +247,11 @@ def _speaker_token(cue: Token, cues: dict[str, str]) -> Token | None:
 def _inverted_subject(cue: Token) -> Token | None:
     """'"...," said engineer Paul Njoroge': the name right after the cue, which parsers often
     attach as an object."""
-    doc = cue.doc
-    if cue.i == 0 or not doc[cue.i - 1].is_punct or cue.tag_ not in {"VBD", "VBZ", "VBP"}:
+    toks = tokens(cue.doc)
+    if cue.i == 0 or not toks[cue.i - 1].is_punct or cue.tag_ not in {"VBD", "VBZ", "VBP"}:
         return None
     run = []
-    for tok in doc[cue.i + 1 : min(len(doc), cue.i + 7)]:
+    for tok in toks[cue.i + 1 : cue.i + 7]:
         if tok.is_punct or tok.pos_ in {"ADP", "CCONJ", "SCONJ", "AUX", "PART", "PRON", "ADV"}:
             break
         run.append(tok)
@@ -266,7 +268,8 @@ def _indirect_quotes(
 ) -> list[tuple[int, int, _Cue, Token | None, list[int]]]:
     """(content start, end, cue, speaker token, indices of quoted spans inside) per reported clause."""
     found = []
-    for tok in doc:
+    toks = tokens(doc)
+    for tok in toks:
         if in_quote[tok.i] != -1 or not _is_cue(tok, cues, "indirect"):
             continue
         comp = _complement(tok)
@@ -278,13 +281,13 @@ def _indirect_quotes(
             if sub.i > comp.i and sub.dep_ in {"advcl", "conj"} and _is_cue(sub, cues, "indirect"):
                 end_i = min(end_i, sub.left_edge.i)
         while start_tok.i < end_i and (start_tok.lower_ == "that" or start_tok.is_punct or start_tok.is_space):
-            start_tok = doc[start_tok.i + 1]
+            start_tok = toks[start_tok.i + 1]
         if end_i - start_tok.i < 3:
             continue
-        start, end = start_tok.idx, doc[end_i - 1].idx + len(doc[end_i - 1].text)
-        if any(in_quote[t.i] != -1 and spans[in_quote[t.i]].outer_start < start for t in doc[start_tok.i : end_i]):
+        start, end = start_tok.idx, toks[end_i - 1].idx + len(toks[end_i - 1].text)
+        if any(in_quote[i] != -1 and spans[in_quote[i]].outer_start < start for i in range(start_tok.i, end_i)):
             continue  # the clause begins inside a quotation: the direct quote covers it
-        embedded = sorted({in_quote[t.i] for t in doc[start_tok.i : end_i] if in_quote[t.i] != -1})
+        embedded = sorted({in_quote[i] for i in range(start_tok.i, end_i) if in_quote[i] != -1})
         found.append((start, end, _cue_record(tok), _speaker_token(tok, cues), embedded))
     for sent in sentences(doc):
         according = _according_to(doc, sent, in_quote)
@@ -292,12 +295,12 @@ def _indirect_quotes(
             continue
         cue, pobj = according
         phrase_end = (pobj.right_edge.i + 1) if pobj is not None else cue.token.i + 2
-        rest = [t for t in sent if not (cue.token.i <= t.i < phrase_end) and not t.is_space]
+        rest = [t for t in toks[sent.start : sent.end] if not (cue.token.i <= t.i < phrase_end) and not t.is_space]
         while rest and rest[0].is_punct:
             rest.pop(0)
         if len(rest) < 3 or in_quote[rest[0].i] != -1:
             continue
-        if any(_is_cue(t, cues, "indirect") and t.i < cue.token.i for t in sent):
+        if any(_is_cue(t, cues, "indirect") for t in toks[sent.start : cue.token.i]):
             continue
         embedded = sorted({in_quote[t.i] for t in rest if in_quote[t.i] != -1})
         found.append((rest[0].idx, rest[-1].idx + len(rest[-1].text), cue, pobj, embedded))

@@ -1,6 +1,7 @@
-"""Constant-time look-ups over a parsed document: its sentences and its text. spaCy's ``Token.sent``
-walks the sentences and ``Doc.text`` rebuilds the string on every call; stages use them in loops, so both
-are computed once per document and kept in ``doc.user_data``."""
+"""Constant-time look-ups over a parsed document: its tokens, sentences, noun chunks and text. spaCy
+builds a new Token on every ``doc[i]`` and every iteration, ``Token.sent`` walks the sentences and
+``Doc.text`` rebuilds the string on every call; stages use them in loops, so each is computed once per
+document and kept in ``doc.user_data``."""
 
 from __future__ import annotations
 
@@ -9,6 +10,24 @@ from bisect import bisect_left, bisect_right
 from spacy.tokens import Doc, Span, Token
 
 _KEY = "dateline.sentences"
+
+
+def tokens(doc: Doc) -> list[Token]:
+    """The document's tokens as one list, built once (``doc[i]`` and ``for t in doc`` build new ones)."""
+    toks = doc.user_data.get("dateline.tokens")
+    if toks is None or len(toks) != len(doc):
+        toks = list(doc)
+        doc.user_data["dateline.tokens"] = toks
+    return toks
+
+
+def noun_chunks(doc: Doc) -> list[Span]:
+    """``doc.noun_chunks``, which spaCy recomputes from the parse on every call, computed once."""
+    chunks = doc.user_data.get("dateline.noun_chunks")
+    if chunks is None:
+        chunks = list(doc.noun_chunks)
+        doc.user_data["dateline.noun_chunks"] = chunks
+    return chunks
 
 
 def sentences(doc: Doc) -> list[Span]:
@@ -59,7 +78,7 @@ def children(tok: Token) -> tuple[Token, ...]:
     """``tok.children`` from a per-document index: spaCy builds new Token objects on every walk."""
     index = tok.doc.user_data.get("dateline.children")
     if index is None:
-        toks = list(tok.doc)
+        toks = tokens(tok.doc)
         kids: list[list[Token]] = [[] for _ in toks]
         for t in toks:
             h = t.head.i
@@ -75,7 +94,7 @@ def token_range(doc: Doc, start: int, end: int) -> range:
     without building a Span: a bisect over the document's token offsets, computed once."""
     starts = doc.user_data.get("dateline.token_starts")
     if starts is None or len(starts) != len(doc):
-        starts = [t.idx for t in doc]
+        starts = [t.idx for t in tokens(doc)]
         doc.user_data["dateline.token_starts"] = starts
     if end <= start:
         return range(0)
