@@ -342,7 +342,7 @@ class _Builder:
         for chunk in noun_chunks(self.doc):
             while len(chunk) > 1 and chunk[0].is_space:
                 chunk = chunk[1:]
-            if self._is_taken(chunk, allow_demonyms=True) or all(self.quoted[t.i] for t in chunk):
+            if self._is_taken(chunk, allow_demonyms=True) or all(self.quoted[chunk.start : chunk.end]):
                 continue
             end = chunk.end
             found = self._role_ending_at(end, kinds={"title", "group"}, capitalised_only=False)
@@ -483,8 +483,8 @@ class _Builder:
 
     def _is_taken(self, span: Span, allow_demonyms: bool = False) -> bool:
         if not allow_demonyms:
-            return any(self.taken[t.i] for t in span)
-        return any(self.taken[t.i] and not self._demonym_at(t.i) for t in span)
+            return any(self.taken[span.start : span.end])
+        return any(self.taken[i] and not self._demonym_at(i) for i in range(span.start, span.end))
 
     def _demonym_at(self, i: int) -> bool:
         tok = self.toks[i]
@@ -515,9 +515,10 @@ class _Builder:
                 x for x in self.mentions
                 if not (x[0].label == "NORP" and span.start_char <= x[0].start and x[0].end <= span.end_char)
             ]
-        for t in span:
-            self.taken[t.i] = True
-        mention = Mention(start=span.start_char, end=span.end_char, text=span.text, label=label, kind=kind)
+        for i in range(span.start, span.end):
+            self.taken[i] = True
+        text = doc_text(self.doc)[span.start_char : span.end_char]  # what span.text rebuilds token by token
+        mention = Mention(start=span.start_char, end=span.end_char, text=text, label=label, kind=kind)
         self.mentions.append((mention, cluster, head))
         return mention
 

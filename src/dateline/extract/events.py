@@ -442,8 +442,12 @@ class _Coder:
             found = self._actors(c, speaker)
             if found:
                 return found
+        by_prep: dict[str, list[Token]] = {}  # one walk over the children, then the prepositions in order
+        for c in children(tok):
+            if c.dep_ == "prep":
+                by_prep.setdefault(c.lower_, []).extend(p for p in children(c) if p.dep_ == "pobj")
         for prep in _TARGET_PREPS:
-            objs = _prep_objects(tok, {prep})
+            objs = by_prep.get(prep, [])
             found = [a for o in objs for a in self._actors(o, speaker)]
             if not found and prep == "against":  # 'riots against Israeli policies'
                 found = [a for o in objs for a in self._owners(o, speaker)]

@@ -80,10 +80,10 @@ def children(tok: Token) -> tuple[Token, ...]:
     if index is None:
         toks = tokens(tok.doc)
         kids: list[list[Token]] = [[] for _ in toks]
-        for t in toks:
-            h = t.head.i
-            if h != t.i:
-                kids[h].append(t)
+        # head offsets in one array call (``t.head`` builds a Token); uint64 wraps negative offsets
+        for i, offset in enumerate(tok.doc.to_array("HEAD").astype("int64").tolist()):
+            if offset:
+                kids[i + offset].append(toks[i])
         index = [tuple(k) for k in kids]
         tok.doc.user_data["dateline.children"] = index
     return index[tok.i]

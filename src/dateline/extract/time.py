@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -37,6 +38,14 @@ _MONTH_DAY = re.compile(
     r"^(?P<month>[a-z]+)\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?$|^(?P<day2>\d{1,2})\s+(?P<month2>[a-z]+)$"
 )
 _MONTH_ONLY = re.compile(r"^(?:(?P<rel>last|this|next)\s+)?(?:in\s+)?(?P<month>[a-z]+)$")
+_PREP = r"(?:(?:back\s+in|since|until|by|from|in|on|during|at)\s+)?"
+_YEAR = r"(?P<year>(?:1[89]|20)\d{2})"
+_EXPLICIT = (  # dates that carry their own year: no reference date needed, no dateparser call
+    re.compile(rf"^{_PREP}(?P<month>[a-z]+)\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}$"),
+    re.compile(rf"^{_PREP}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>[a-z]+)\.?,?\s+{_YEAR}$"),
+    re.compile(rf"^{_PREP}(?P<month>[a-z]+)\.?,?\s+(?:of\s+)?{_YEAR}$"),
+    re.compile(rf"^{_PREP}{_YEAR}-(?P<month>\d{{2}})-(?P<day>\d{{2}})$"),
+)
 _SIMPLE = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "this morning": 0, "this week": None}
 _FUTURE_AUX = {"will", "would", "'ll", "shall", "wo"}
 _ANCHOR = re.compile(
@@ -101,6 +110,9 @@ def normalise(text: str, ref: dt.date | None, future: bool = False) -> tuple[str
     m = _YEAR_ONLY.match(s)
     if m:
         return m.group("year"), "year"
+    explicit = _explicit(s)
+    if explicit is not None:
+        return explicit
     if ref is None:
         return _absolute(text)
     if future:
@@ -110,6 +122,26 @@ def normalise(text: str, ref: dt.date | None, future: bool = False) -> tuple[str
         if result is not None:
             return result
     return _dateparser(text, ref)
+
+
+def _explicit(s: str) -> tuple[str, str] | None:
+    """'April 15, 2015', '15 April 2015', 'April 2015', '2015-04-15': the value needs no reference."""
+    for pattern in _EXPLICIT:
+        m = pattern.match(s)
+        if m is None:
+            continue
+        month_name = m.group("month")
+        month = int(month_name) if month_name.isdigit() else _MONTHS.get(month_name)
+        if month is None or not 1 <= month <= 12:
+            return None
+        year = int(m.group("year"))
+        if "day" not in m.groupdict():
+            return f"{year:04d}-{month:02d}", "month"
+        try:
+            return dt.date(year, month, int(m.group("day"))).isoformat(), "day"
+        except ValueError:
+            return None  # 'February 30, 2015': left to dateparser, which says what it makes of it
+    return None
 
 
 def _relative_year(s: str, ref: dt.date) -> tuple[str, str] | None:
@@ -209,7 +241,9 @@ def _absolute(text: str) -> tuple[str | None, str | None]:
     return _dateparser(text, None)
 
 
+@lru_cache(maxsize=4096)
 def _dateparser(text: str, ref: dt.date | None) -> tuple[str | None, str | None]:
+    """dateparser for what the rules above do not cover; memoised, as it costs milliseconds a call."""
     import dateparser
 
     cleaned = _LEADING.sub("", text.strip())
