@@ -61,6 +61,7 @@ class Gazetteer:
     country_display: dict[str, str] = field(default_factory=dict)  # alpha3 -> common name
     actors: dict[str, ActorEntry] = field(default_factory=dict)
     roles: dict[str, Role] = field(default_factory=dict)
+    role_last_words: set[str] = field(default_factory=set)  # a role phrase can only end in one of these
     places: dict[str, list[GeoRecord]] = field(default_factory=dict)  # folded name -> candidates
     countries_geo: dict[str, GeoRecord] = field(default_factory=dict)  # alpha2 -> record
     us_states: dict[str, GeoRecord] = field(default_factory=dict)  # state code -> record
@@ -163,6 +164,7 @@ def _build(actor_files: tuple[str, ...]) -> Gazetteer:
             gaz.actors[entry.pattern] = entry
     for row in _rows(_data_path("roles.tsv"), 4):
         gaz.roles[row[0].lower()] = Role(row[0].lower(), row[1], row[2], row[3])
+        gaz.role_last_words.add(row[0].lower().split(" ")[-1])
     _load_places(gaz)
     for row in _rows(_data_path("given_names.tsv"), 2):
         if row[1] in {"m", "f"}:

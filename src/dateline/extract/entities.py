@@ -244,6 +244,11 @@ class _Builder:
 
     def _role_ending_at(self, end: int, kinds: set[str], capitalised_only: bool) -> tuple[Role, int] | None:
         """The longest role phrase ending just before token ``end``, with its length in tokens."""
+        last = self.gaz.role_last_words
+        if end < 1 or self.lower[end - 1] not in last and not (
+            self.plural[end - 1] and self.toks[end - 1].lemma_.lower() in last
+        ):
+            return None  # no role phrase ends in this word
         for length in (4, 3, 2, 1):
             start = end - length
             if start < 0 or any(self.taken[start:end]):

@@ -93,7 +93,8 @@ def extract_frames(doc: Doc, article: Article, entities: list[Entity], quotes: l
     taken: set[int] = set()
     mention_entity = _mention_index(doc, entities)
     for chunk in noun_chunks(doc):
-        frames.extend(_chunk_frames(doc, chunk, matches, mention_entity, taken))
+        if any(i in matches for i in range(chunk.start, chunk.end)):  # a chunk frame needs a lexicon word
+            frames.extend(_chunk_frames(doc, chunk, matches, mention_entity, taken))
     for i, terms in sorted(matches.items()):
         loaded = [t for t in terms if t.kind == "loaded"]
         if i in taken or not loaded:

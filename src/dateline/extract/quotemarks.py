@@ -7,6 +7,7 @@ Entities (to skip pronouns inside quotes), quotes and framing all need the same 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 _OPENERS = {"“": "”", "«": "»", "„": "“", '"': '"'}
 _CLOSERS = {"”", "»", '"'}
@@ -26,8 +27,10 @@ class QuotedSpan:
         return self.start <= pos < self.end
 
 
-def quoted_spans(text: str) -> list[QuotedSpan]:
-    """Top-level double-quoted spans in reading order (nested single quotes stay inside)."""
+@lru_cache(maxsize=8)
+def quoted_spans(text: str) -> tuple[QuotedSpan, ...]:
+    """Top-level double-quoted spans in reading order (nested single quotes stay inside); memoised,
+    as three stages ask for the same article's spans in turn."""
     spans: list[QuotedSpan] = []
     i, n = 0, len(text)
     while i < n:
@@ -39,7 +42,7 @@ def quoted_spans(text: str) -> list[QuotedSpan]:
             i = outer_end
             continue
         i += 1
-    return spans
+    return tuple(spans)
 
 
 def _is_opening(text: str, i: int) -> bool:

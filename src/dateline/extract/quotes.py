@@ -9,6 +9,7 @@ scare quote, a title, a name — is not a quotation (the framing stage flags it)
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -119,7 +120,7 @@ def _cue_record(tok: Token) -> _Cue:
 
 
 # --- direct and partial --------------------------------------------------------------------------
-def _token_flags(doc: Doc, spans: list[QuotedSpan]) -> list[int]:
+def _token_flags(doc: Doc, spans: Sequence[QuotedSpan]) -> list[int]:
     """For each token, the index of the quoted span it is inside (marks included), or -1."""
     flags = [-1] * len(doc)
     for i, q in enumerate(spans):
@@ -264,7 +265,7 @@ def _inverted_subject(cue: Token) -> Token | None:
 
 # --- indirect ---------------------------------------------------------------------------------------
 def _indirect_quotes(
-    doc: Doc, cues: dict[str, str], in_quote: list[int], spans: list[QuotedSpan]
+    doc: Doc, cues: dict[str, str], in_quote: list[int], spans: Sequence[QuotedSpan]
 ) -> list[tuple[int, int, _Cue, Token | None, list[int]]]:
     """(content start, end, cue, speaker token, indices of quoted spans inside) per reported clause."""
     found = []
@@ -365,7 +366,7 @@ def _continue_speakers(quotes: list[Quote], text: str) -> None:
             q.speaker_text, q.speaker_start, q.speaker_end = prev.speaker_text, prev.speaker_start, prev.speaker_end
 
 
-def _drop_restatements(quotes: list[Quote], spans: list[QuotedSpan], text: str) -> list[Quote]:
+def _drop_restatements(quotes: list[Quote], spans: Sequence[QuotedSpan], text: str) -> list[Quote]:
     """A reported clause whose quoted fragment recurs inside a direct quotation of the same speaker
     restates that quotation (a lede summarising the quote given later): keep only the quotation."""
     direct = [q.text.lower() for q in quotes if q.kind == "direct"]

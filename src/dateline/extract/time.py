@@ -244,11 +244,11 @@ def _absolute(text: str) -> tuple[str | None, str | None]:
 @lru_cache(maxsize=4096)
 def _dateparser(text: str, ref: dt.date | None) -> tuple[str | None, str | None]:
     """dateparser for what the rules above do not cover; memoised, as it costs milliseconds a call."""
-    import dateparser
-
     cleaned = _LEADING.sub("", text.strip())
     if not _ANCHOR.search(cleaned):  # a duration ('72 hours', 'weeks') names no point in time
         return None, None
+    import dateparser  # here, not at the top: its import and language data cost ~40 ms, once
+
     settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
     if ref is not None:
         settings["RELATIVE_BASE"] = dt.datetime(ref.year, ref.month, ref.day)
