@@ -102,6 +102,16 @@ def load_lexicon() -> dict[tuple[str, str], list[Trigger]]:
 
 
 @lru_cache(maxsize=1)
+def _trigger_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The verb lemmas a verb trigger starts with, and the words a noun trigger ends with: a token
+    that is neither cannot be a trigger, so its parse need not be read."""
+    lex = load_lexicon()
+    verbs = frozenset(key.split(" ")[0] for key, pos in lex if pos == "V")
+    nouns = frozenset(key.split(" ")[-1] for key, pos in lex if pos == "N")
+    return verbs, nouns
+
+
+@lru_cache(maxsize=1)
 def _cameo_roots() -> list[tuple[str, str | None, str]]:
     path = Path(str(resources.files("dateline") / "data" / "cameo_roots.tsv"))
     rows = []
@@ -202,13 +212,19 @@ class _Coder:
         return ev
 
     def _match(self, tok: Token) -> Trigger | None:
-        if tok.pos_ in {"VERB"} or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
+        verbs, nouns = _trigger_words()
+        pos = tok.pos_
+        if pos == "VERB" or (pos == "AUX" and tok.dep_ == "ROOT"):
+            if tok.lemma_.lower() not in verbs:
+                return None
             keys = []
             particle = next((c.lower_ for c in children(tok) if c.dep_ == "prt"), None)
             if particle:
                 keys.append((f"{tok.lemma_.lower()} {particle}", "V"))
             keys.append((tok.lemma_.lower(), "V"))
-        elif tok.pos_ in {"NOUN", "PROPN"}:
+        elif pos in {"NOUN", "PROPN"}:
+            if tok.lower_ not in nouns and tok.lemma_.lower() not in nouns:
+                return None
             keys = []
             comp = [c for c in children(tok) if c.dep_ == "compound" and c.i == tok.i - 1]
             if comp:
