@@ -18,7 +18,7 @@ from dateline.model import Analysis, Article
 from dateline.pipeline import Options
 from dateline.store.db import Store
 
-CHUNK = 8
+CHUNK = 32  # articles a task: the worker's nlp.pipe gets full batches, scheduling costs little per article
 RETRIES = 3
 
 

@@ -106,3 +106,21 @@ def frames(gold: GoldOpt, as_json: JsonOpt = False) -> None:
     out.print(table)
     for title, rows in (("most frequent missed spans", scores.missed), ("most frequent false spans", scores.false)):
         out.print(_table(title, ("span", "count"), [(text, str(n)) for text, n in rows]))
+
+
+@eval_app.command("frames-ceiling")
+def frames_ceiling(gold: GoldOpt, as_json: JsonOpt = False) -> None:
+    """The best span F1 any context-free lexicon reaches on a PTC folder: n-grams learned from the gold of
+    half the articles, scored on the other half (and, for comparison, memorised on all of them).
+
+    Columns: articles learned on / scored on; thresholds: the minimum occurrences and the minimum share of an
+    n-gram's characters inside gold spans that gave the best F1."""
+    from dateline.eval.ceiling import lexicon_ceiling
+
+    scores = _evaluate(lexicon_ceiling, gold, as_json)
+    if scores is None:
+        return
+    rows = [(r.setting, f"{r.learned_on}/{r.scored_on}", f"{r.min_count}, {r.min_share:.1f}", str(r.lexicon_size),
+             f"{r.precision:.3f}", f"{r.recall:.3f}", f"{r.f1:.3f}") for r in scores.rows]
+    out.print(_table(f"lexicon ceiling: {scores.articles} articles, {scores.seconds} s",
+                     ("setting", "articles", "thresholds", "n-grams", "P", "R", "F1"), rows))

@@ -112,16 +112,27 @@ def predicted_frames(raw: str, source: str) -> list[tuple[Frame, int]]:
     return out
 
 
-def evaluate_frames(gold_dir: Path, top: int = 20) -> FrameScores:
-    """Score dateline's frames on a PTC folder (articles/article<ID>.txt and labels-TC.tsv)."""
+def ptc_folder(gold_dir: Path) -> tuple[dict[str, dict[str, list[Span]]], list[Path]]:
+    """The labels and article files of a PTC folder (articles/article<ID>.txt and labels-TC.tsv)."""
     labels_path = gold_dir / "labels-TC.tsv"
     articles_dir = gold_dir / "articles"
     if not labels_path.exists() or not articles_dir.is_dir():
         raise EvalError(f"{gold_dir}: expected labels-TC.tsv and an articles/ folder (the PTC layout)")
-    labels = read_ptc_labels(labels_path)
     files = sorted(articles_dir.glob("article*.txt"))
     if not files:
         raise EvalError(f"{articles_dir}: no article<ID>.txt files")
+    return read_ptc_labels(labels_path), files
+
+
+def read_ptc_article(path: Path) -> tuple[str, str]:
+    """(article id, raw text) of one PTC article, read with ``newline=''`` as the offsets require."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        return path.stem.removeprefix("article"), fh.read()
+
+
+def evaluate_frames(gold_dir: Path, top: int = 20) -> FrameScores:
+    """Score dateline's frames on a PTC folder (articles/article<ID>.txt and labels-TC.tsv)."""
+    labels, files = ptc_folder(gold_dir)
     started = time.perf_counter()
     gold_all: list[list[Span]] = []
     pred_all: list[list[Span]] = []
@@ -131,9 +142,7 @@ def evaluate_frames(gold_dir: Path, top: int = 20) -> FrameScores:
     false: Counter[str] = Counter()
     missed_tech: Counter[str] = Counter()
     for path in files:
-        art_id = path.stem.removeprefix("article")
-        with path.open(encoding="utf-8", newline="") as fh:
-            raw = fh.read()
+        art_id, raw = read_ptc_article(path)
         frames = predicted_frames(raw, str(path))
         spans = [(f.start + off, f.end + off) for f, off in frames]
         gold = labels.get(art_id, {})
