@@ -213,23 +213,23 @@ class _Coder:
 
     def _match(self, tok: Token) -> Trigger | None:
         verbs, nouns = _trigger_words()
-        pos = tok.pos_
+        pos, lemma = tok.pos_, tok.lemma_.lower()
         if pos == "VERB" or (pos == "AUX" and tok.dep_ == "ROOT"):
-            if tok.lemma_.lower() not in verbs:
+            if lemma not in verbs:
                 return None
             keys = []
             particle = next((c.lower_ for c in children(tok) if c.dep_ == "prt"), None)
             if particle:
-                keys.append((f"{tok.lemma_.lower()} {particle}", "V"))
-            keys.append((tok.lemma_.lower(), "V"))
+                keys.append((f"{lemma} {particle}", "V"))
+            keys.append((lemma, "V"))
         elif pos in {"NOUN", "PROPN"}:
-            if tok.lower_ not in nouns and tok.lemma_.lower() not in nouns:
+            if tok.lower_ not in nouns and lemma not in nouns:
                 return None
             keys = []
             comp = [c for c in children(tok) if c.dep_ == "compound" and c.i == tok.i - 1]
             if comp:
-                keys.append((f"{comp[0].lower_} {tok.lemma_.lower()}", "N"))
-            keys.extend([(tok.lower_, "N"), (tok.lemma_.lower(), "N")])
+                keys.append((f"{comp[0].lower_} {lemma}", "N"))
+            keys.extend([(tok.lower_, "N"), (lemma, "N")])
         else:
             return None
         objects = None
