@@ -9,6 +9,7 @@ All records are plain dataclasses that round-trip through JSON without loss (``t
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import types
@@ -228,17 +229,39 @@ def content_hash(text: str, url: str | None = None) -> str:
 
 
 def to_dict(record: Any) -> dict[str, Any]:
-    """A record as plain JSON-ready data."""
-    return dataclasses.asdict(record)
+    """A record as plain JSON-ready data (what ``dataclasses.asdict`` gives, without its deep copies:
+    every analysis is converted on its way to the store, so this is on the ingest hot path)."""
+    return _plain(record)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {_plain(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, tuple):
+        return tuple(_plain(v) for v in value)
+    names = _field_names(type(value))
+    if names is None:
+        return value  # str, int, float, bool, None: immutable, shared as they are
+    return {name: _plain(getattr(value, name)) for name in names}
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    return tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
+
+
+@functools.cache
+def _fields_and_hints(cls: type) -> tuple[tuple[str, Any], ...]:
+    """Each field with its resolved type, once per class (``get_type_hints`` evaluates every annotation)."""
+    hints = typing.get_type_hints(cls)
+    return tuple((f.name, hints[f.name]) for f in dataclasses.fields(cls))
 
 
 def from_dict(cls: type[T], data: dict[str, Any]) -> T:
     """Rebuild a record (and its nested records) from ``to_dict`` output."""
-    hints = typing.get_type_hints(cls)
-    kwargs = {}
-    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
-        if f.name in data:
-            kwargs[f.name] = _convert(hints[f.name], data[f.name])
+    kwargs = {name: _convert(tp, data[name]) for name, tp in _fields_and_hints(cls) if name in data}
     return cls(**kwargs)
 
 
