@@ -165,10 +165,7 @@ def scaling(n: int, tmp: Path) -> None:
 def dask_steady(n: int, tmp: Path) -> None:
     """The Dask engine with the cluster started and every worker's pipeline loaded first: start-up
     (a fixed cost, paid once per run) and steady-state throughput as separate figures."""
-    from dask.distributed import Client, LocalCluster
-
-    from dateline.engine.dask import CHUNK, dask_analyzer
-    from dateline.engine.local import ingest
+    from dateline.engine.dask import connect, ingest_with
     from dateline.nlp import load_pipeline
     from dateline.pipeline import Options
     from dateline.store.db import Store
@@ -177,16 +174,13 @@ def dask_steady(n: int, tmp: Path) -> None:
     rates = {}
     for workers in (1, 2):
         t = time.perf_counter()
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                               memory_limit="4GiB")
-        client = Client(cluster)
+        client, cluster = connect(None, workers)  # the cluster the engine itself starts
         client.run(load_pipeline, ())
         startup = time.perf_counter() - t
         try:
             with Store(tmp / f"steady{workers}.db") as store:
                 t = time.perf_counter()
-                ingest(store, iter(articles), Options(), workers=workers,
-                       analyzer=dask_analyzer(client, Options()), batch_size=CHUNK * 4)
+                ingest_with(client, store, iter(articles), Options(), workers)
                 rates[workers] = n / (time.perf_counter() - t)
         finally:
             client.close()

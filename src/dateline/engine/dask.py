@@ -40,6 +40,29 @@ def _results(futures: list) -> Iterator[Analysis]:  # noqa: ANN001 - dask future
         future.release()
 
 
+def connect(scheduler: str | None, workers: int = 2):  # noqa: ANN201 - (dask Client, LocalCluster | None)
+    """A client of the scheduler at ``scheduler``, or of a new LocalCluster of ``workers`` processes."""
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError as exc:  # pragma: no cover - dask is a dependency
+        raise DatelineError("--engine dask needs dask[distributed]: pip install 'dask[distributed]'") from exc
+    try:
+        if scheduler:
+            return Client(scheduler, timeout="30s"), None
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                               dashboard_address=None, memory_limit="4GiB")
+        return Client(cluster), cluster
+    except (OSError, TimeoutError) as exc:
+        raise DatelineError(f"cannot reach Dask scheduler {scheduler}: {exc}; check the address") from exc
+
+
+def ingest_with(client, store: Store, items: Iterable[Article | InputError], options: Options,  # noqa: ANN001
+                workers: int) -> IngestReport:
+    """``ingest`` with the analysis on the client's cluster; this process stays the only writer."""
+    return ingest(store, items, options, workers=workers, analyzer=dask_analyzer(client, options),
+                  batch_size=CHUNK * 4)
+
+
 def ingest_dask(
     store: Store,
     items: Iterable[Article | InputError],
@@ -49,24 +72,10 @@ def ingest_dask(
     parquet_out: Path | None = None,
 ) -> IngestReport:
     """Ingest with analysis on a Dask cluster (a LocalCluster when no scheduler address is given)."""
-    try:
-        from dask.distributed import Client, LocalCluster
-    except ImportError as exc:  # pragma: no cover - dask is a dependency
-        raise DatelineError("--engine dask needs dask[distributed]: pip install 'dask[distributed]'") from exc
     options = options or Options()
-    cluster = None
+    client, cluster = connect(scheduler, workers)
     try:
-        if scheduler:
-            client = Client(scheduler, timeout="30s")
-        else:
-            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                   dashboard_address=None, memory_limit="4GiB")
-            client = Client(cluster)
-    except (OSError, TimeoutError) as exc:
-        raise DatelineError(f"cannot reach Dask scheduler {scheduler}: {exc}; check the address") from exc
-    try:
-        report = ingest(store, items, options, workers=workers, analyzer=dask_analyzer(client, options),
-                        batch_size=CHUNK * 4)
+        report = ingest_with(client, store, items, options, workers)
     finally:
         client.close()
         if cluster is not None:
