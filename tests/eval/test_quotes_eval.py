@@ -33,6 +33,10 @@ def test_same_speaker() -> None:
     assert same_speaker("Bashar al-Assad", "Bashar al-Assad")
     assert not same_speaker("Sergei Lavrov", "Olena Kovalenko")
     assert same_speaker(None, None) and not same_speaker(None, "Assad")
+    # ANNOTATION.md: accents folded; any speaker for an unnamed gold source
+    assert same_speaker("Recep Tayyip Erdoğan", "Erdogan")
+    assert same_speaker(None, "UNNAMED: a Western diplomatic source")
+    assert same_speaker("Mevlut Cavusoglu", "UNNAMED: a senior official")
 
 
 def test_score_article_counts_matches_misses_and_speakers() -> None:

@@ -90,6 +90,29 @@ def events(gold: GoldOpt, as_json: JsonOpt = False) -> None:
                      [(typ, str(n), preds) for typ, n, preds in confusion_rows(scores)]))
 
 
+@eval_app.command("places")
+def places(gold: GoldOpt, as_json: JsonOpt = False) -> None:
+    """Place recall (gold toponyms overlapped by a resolved place), country accuracy and precision, per kind."""
+    from dateline.eval.places import KINDS, evaluate_places
+
+    scores = _evaluate(evaluate_places, gold, as_json)
+    if scores is None:
+        return
+    rows = [("all", str(scores.gold), str(scores.found), f"{scores.recall:.3f}", f"{scores.country_accuracy:.3f}")]
+    for kind in KINDS:
+        k = scores.by_kind.get(kind)
+        if k:
+            rows.append((kind, str(int(k["gold"])), str(int(k["found"])), f"{k['recall']:.3f}",
+                         f"{k['country_correct'] / k['found']:.3f}" if k["found"] else "-"))
+    out.print(_table(f"places: {scores.articles} articles, {scores.seconds} s; precision {scores.precision:.3f} "
+                     f"({scores.predicted_right}/{scores.predicted})",
+                     ("kind", "gold", "found", "recall", "country accuracy"), rows))
+    if scores.errors:
+        rows = [(e["article"], e["error"], e["kind"], e["context"], e["gold"], e["predicted"])
+                for e in scores.errors[:60]]
+        out.print(_table("errors", ("article", "error", "kind", "context", "gold", "predicted"), rows))
+
+
 @eval_app.command("frames")
 def frames(gold: GoldOpt, as_json: JsonOpt = False) -> None:
     """Span P/R/F1 of framing flags on a Propaganda Techniques Corpus folder (SemEval-2020 scoring)."""

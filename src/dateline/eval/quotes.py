@@ -2,8 +2,7 @@
 
 A predicted quote matches a gold quote when their contents overlap by at least half of the shorter
 one (one-to-one, best overlap first). Speaker accuracy is over matched pairs: the predicted speaker's
-canonical name agrees with the gold name (same name, or one's tokens contained in the other's), and
-a gold null speaker is right only when the prediction is null too.
+name agrees with the gold name as ``ANNOTATION.md`` scores it (see ``same_speaker``).
 """
 
 from __future__ import annotations
@@ -12,10 +11,10 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from dateline.errors import EvalError, InputError
-from dateline.eval.gold import load_reading_gold
+from dateline.errors import EvalError
+from dateline.eval.articles import analysed_gold
 from dateline.eval.spans import locate, match_spans
-from dateline.ingest import read_path
+from dateline.gazetteer import fold
 from dateline.model import Analysis, Quote
 
 
@@ -47,16 +46,20 @@ class QuoteScores:
 
 
 def same_speaker(predicted: str | None, gold: str | None) -> bool:
-    """Names agree: equal, or the shorter's tokens all appear in the longer ('Assad' ~ 'Bashar al-Assad')."""
+    """The rule of ``ANNOTATION.md``: any speaker is right for an ``UNNAMED:`` gold source; otherwise the
+    last word of one name occurs in the other, accents folded ('Assad' ~ 'Bashar al-Assad'); a gold null
+    speaker is right only when the prediction is null too."""
+    if gold is not None and gold.startswith("UNNAMED:"):
+        return True
     if predicted is None or gold is None:
         return predicted is None and gold is None
-    p, g = _tokens(predicted), _tokens(gold)
-    return bool(p and g) and (p <= g or g <= p)
+    p, g = _words(predicted), _words(gold)
+    return bool(p and g) and (p[-1] in g or g[-1] in p)
 
 
-def _tokens(name: str) -> set[str]:
-    words = name.lower().replace("al-", "").replace("-", " ").replace(".", "").split()
-    return {w for w in words if w not in {"the", "a", "an", "mr", "mrs", "ms", "dr"}}
+def _words(name: str) -> list[str]:
+    words = fold(name).replace(".", "").replace("'s", "").split()
+    return [w for w in words if w not in {"the", "a", "an", "mr", "mrs", "ms", "dr", "al", "el"}]
 
 
 def score_article(analysis: Analysis, gold_quotes: list[dict], scores: QuoteScores, source: str) -> None:
@@ -99,17 +102,10 @@ def score_article(analysis: Analysis, gold_quotes: list[dict], scores: QuoteScor
 
 def evaluate_quotes(gold_path: Path) -> QuoteScores:
     """Analyse every gold article and score its quotes."""
-    from dateline.pipeline import analyze
-
     scores = QuoteScores()
     started = time.perf_counter()
-    for article_path, gold in load_reading_gold(gold_path):
-        items = [a for a in read_path(article_path) if not isinstance(a, InputError)]
-        if not items:
-            raise EvalError(f"{article_path}: could not be read as an article")
-        index = int(gold.get("index", 0))
-        analysis = analyze(items[index])
-        score_article(analysis, gold.get("quotes", []), scores, article_path.name)
+    for name, analysis, gold in analysed_gold(gold_path):
+        score_article(analysis, gold.get("quotes", []), scores, name)
         scores.articles += 1
     scores.seconds = round(time.perf_counter() - started, 2)
     return scores.finish()
