@@ -37,11 +37,11 @@ demo: install
 	$(BIN)/dateline analyze examples/ --format table
 
 test: install browser
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks tools
 	$(BIN)/python -m pytest
 
 lint: install
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks tools
 
 bench: install
 	$(BIN)/pip install --quiet -e ".[model,dev,bench]"

@@ -25,7 +25,7 @@ _DATE = (
 )
 _WORD = r"[A-Z][\w.'’\-]*"
 _PLACE = rf"{_WORD}(?:\s+(?:{_WORD}|de|del|da|al|el|es|of|la|le|sur|am))*"
-_CAPS_WORD = r"[A-Z][A-Z.'’\-]+"
+_CAPS_WORD = r"[A-Z][A-Z.'’\-/]+"
 _CAPS_PLACE = rf"{_CAPS_WORD}(?:\s+{_CAPS_WORD})*"
 _AGENCY = r"\(\s*(?P<agency>[A-Za-z][\w .&/'’-]{0,30}?)\s*\)"
 _SEP = r"\s*(?:-{1,2}|—|–|―|:)\s*"
@@ -43,7 +43,8 @@ _PATTERNS = [
     # (AGENCY) SEP   — '(CNN) —'
     re.compile(rf"{_AGENCY}{_SEP}"),
     # ALL-CAPS PLACE[, Region] SEP   — 'NEW YORK —', 'KABUL, Afghanistan —'
-    re.compile(rf"(?P<place>{_CAPS_PLACE}(?:,\s+{_PLACE})?)\s*(?:-{{1,2}}|—|–|―|:)\s*"),
+    # (a hyphen joined to the next word is no separator: 'U.S.-Japan talks')
+    re.compile(rf"(?P<place>{_CAPS_PLACE}(?:,\s+{_PLACE})?)\s*(?:-{{1,2}}(?![A-Za-z])|—|–|―|:)\s*"),
 ]
 _MAX_DATELINE = 120
 _WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
