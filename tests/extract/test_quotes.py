@@ -105,3 +105,47 @@ def test_lede_restating_a_later_quotation_is_not_counted_twice() -> None:
             'of the country.\n\n"We have to liberate every inch of the Syrian land," he said.')
     a = analyse_text(text)
     assert [(q.kind, q.speaker_name) for q in a.quotes] == [("direct", "Bashar al-Assad")]
+
+
+def test_gerund_infinitive_and_as_complements_are_reported_speech() -> None:
+    text = (
+        "The separatist group has fought the state for years. Interior Minister Ahmed Karimi accused the "
+        "rebels of robbing the province of its resources. The rebels threatened to kill the hostages. "
+        "Karimi urged the government to address security failures. He dismissed the charges as baseless. "
+        "Both governments reject the claims that their projects deprive local people of jobs."
+    )
+    a = analyse_text(text)
+    robbing = _by_text(a.quotes, "robbing")
+    assert (robbing.kind, robbing.text, robbing.cue, robbing.speaker_name) == (
+        "indirect", "robbing the province of its resources", "accused", "Ahmed Karimi")
+    kill = _by_text(a.quotes, "kill the hostages")
+    assert (kill.text, kill.cue, kill.speaker_text) == ("to kill the hostages", "threatened", "The rebels")
+    address = _by_text(a.quotes, "address")
+    assert (address.text, address.cue, address.speaker_name) == (
+        "to address security failures", "urged", "Ahmed Karimi")
+    baseless = _by_text(a.quotes, "baseless")
+    assert (baseless.text, baseless.cue) == ("baseless", "dismissed")
+    claims = _by_text(a.quotes, "deprive")
+    assert (claims.text, claims.cue) == ("their projects deprive local people of jobs", "reject")
+
+
+def test_noun_phrase_after_a_speech_verb_is_no_quote_and_passive_has_no_speaker() -> None:
+    a = analyse_text(
+        "President Maria Lopez condemned the attack on Monday. Paris was accused of aiding rebels in the north."
+    )
+    assert [q.text for q in a.quotes] == ["aiding rebels in the north"]
+    assert a.quotes[0].speaker_text is None  # the accused is not the accuser
+
+
+def test_mixed_curly_and_straight_marks_pair_and_evidence_verbs_nest() -> None:
+    text = (
+        'Pakistan said the program "is on track." Finance Minister Muhammad Aurangzeb confirmed that talks '
+        'would end soon. "The IMF program is our assurance," he said. The group said the attack showed that '
+        "nobody was safe."
+    )
+    a = analyse_text(text.replace('"is on track."', "“is on track.\""))
+    talks = _by_text(a.quotes, "talks would end soon")
+    assert (talks.kind, talks.speaker_name) == ("indirect", "Muhammad Aurangzeb")
+    imf = _by_text(a.quotes, "IMF program")
+    assert (imf.kind, imf.speaker_name) == ("direct", "Muhammad Aurangzeb")
+    assert [q.cue for q in a.quotes if "nobody was safe" in q.text] == ["said"]

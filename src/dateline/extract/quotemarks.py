@@ -65,6 +65,8 @@ def _find_close(text: str, j: int, closer: str) -> tuple[int, int, bool]:
             return j, j + 1, True
         if ch == "”" and closer == '"':
             return j, j + 1, True
+        if ch == '"' and closer == "”" and _closes(text, j):  # mixed marks: “is on track."
+            return j, j + 1, True
         if ch == "\n" and _blank_line_ahead(text, j):
             # paragraph break inside an open quote: it continues if the next paragraph reopens it
             k = j
@@ -82,6 +84,13 @@ def _find_close(text: str, j: int, closer: str) -> tuple[int, int, bool]:
     while end > 0 and text[end - 1].isspace():
         end -= 1
     return end, end, False
+
+
+def _closes(text: str, j: int) -> bool:
+    """A straight mark after a word and before a space, punctuation or the end closes a quote."""
+    prev = text[j - 1] if j > 0 else " "
+    nxt = text[j + 1] if j + 1 < len(text) else " "
+    return not prev.isspace() and (nxt.isspace() or nxt in ".,;:!?)]—–")
 
 
 def _blank_line_ahead(text: str, j: int) -> bool:

@@ -97,7 +97,8 @@ def _load_cues() -> dict[str, str]:
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             lemma, _, uses = line.partition("\t")
-            cues[lemma.strip()] = uses.strip()
+            key = lemma.strip()
+            cues[key] = " ".join(filter(None, (cues.get(key, ""), uses.strip())))  # a repeated lemma adds uses
     return cues
 
 
@@ -107,10 +108,20 @@ def _lemma_key(tok: Token) -> str:
 
 
 def _is_cue(tok: Token, cues: dict[str, str], use: str) -> bool:
+    """The token is a verb whose lexicon entry has this use: by lemma and particle ('point out'), by lemma
+    and preposition or object ('call on', 'take credit'), or by lemma alone."""
     if tok.pos_ not in {"VERB", "AUX"} and not (tok.tag_.startswith("VB")):
         return False
-    uses = cues.get(_lemma_key(tok)) or cues.get(tok.lemma_.lower())
-    return uses is not None and use in uses
+    lemma = tok.lemma_.lower()
+    keys = [_lemma_key(tok)]
+    keys += [f"{lemma} {c.lower_ if c.dep_ == 'prep' else c.lemma_.lower()}" for c in children(tok)
+             if c.dep_ in {"prep", "dobj"} and c.i > tok.i]
+    keys.append(lemma)
+    for key in keys:
+        uses = cues.get(key, "").split()
+        if use in uses or use == "direct" and "indirect" in uses:  # a reporting verb can follow a quotation
+            return True
+    return False
 
 
 def _cue_record(tok: Token) -> _Cue:
@@ -271,10 +282,17 @@ def _indirect_quotes(
     found = []
     toks = tokens(doc)
     for tok in toks:
-        if in_quote[tok.i] != -1 or not _is_cue(tok, cues, "indirect"):
+        if in_quote[tok.i] != -1:
             continue
-        comp = _complement(tok)
+        comp = _complement(tok) if _is_cue(tok, cues, "indirect") else None
         if comp is None:
+            reported = _reported_phrase(tok, cues)
+            if reported is not None:
+                first, last = reported
+                embedded = sorted({in_quote[i] for i in range(first.i, last.i + 1) if in_quote[i] != -1})
+                if not (embedded and spans[embedded[0]].outer_start < first.idx):
+                    found.append((first.idx, last.idx + len(last.text), _cue_record(tok),
+                                  _reporter(tok, cues), embedded))
             continue
         start_tok = comp.left_edge
         end_i = comp.right_edge.i + 1
@@ -290,6 +308,7 @@ def _indirect_quotes(
             continue  # the clause begins inside a quotation: the direct quote covers it
         embedded = sorted({in_quote[i] for i in range(start_tok.i, end_i) if in_quote[i] != -1})
         found.append((start, end, _cue_record(tok), _speaker_token(tok, cues), embedded))
+    found = [f for f in found if not _nested_evidence(f, found, cues)]
     for sent in sentences(doc):
         according = _according_to(doc, sent, in_quote)
         if according is None:
@@ -306,6 +325,72 @@ def _indirect_quotes(
         embedded = sorted({in_quote[t.i] for t in rest if in_quote[t.i] != -1})
         found.append((rest[0].idx, rest[-1].idx + len(rest[-1].text), cue, pobj, embedded))
     return found
+
+
+def _nested_evidence(record: tuple, found: list[tuple], cues: dict[str, str]) -> bool:
+    """'the group said the attack showed that ...': an evidence verb inside another reported clause."""
+    cue = record[2]
+    return _is_cue(cue.token, cues, "evidence") and any(
+        other is not record and other[0] <= cue.start < other[1] for other in found)
+
+
+def _reported_phrase(cue: Token, cues: dict[str, str]) -> tuple[Token, Token] | None:
+    """First and last token of what a verb reports without a clause (``data/cues.tsv`` uses): a gerund
+    ('accused X of robbing ...', 'denied providing ...'), a to-infinitive ('urged X to address ...',
+    'threatened to close ...'), a description after 'as' ('dismissed it as baseless') or the that-clause
+    of its object ('rejected claims that ...'). None when only a noun phrase follows."""
+    kids = [c for c in children(cue) if c.i > cue.i]
+    if _is_cue(cue, cues, "gerund"):  # the 'of' may hang from the object: 'accused [the rebels of robbing]'
+        objects = [g for c in kids if c.dep_ == "dobj" for g in children(c) if g.dep_ == "prep"]
+        for c in kids + objects:
+            if c.dep_ == "prep" and c.lower_ in {"of", "for", "with"}:
+                gerund = next((g for g in children(c) if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
+                if gerund is not None:
+                    return gerund.left_edge, gerund.right_edge
+            if c.dep_ in {"xcomp", "ccomp"} and c.tag_ == "VBG" and c.left_edge.i == c.i:
+                return c, c.right_edge
+    if _is_cue(cue, cues, "infinitive"):
+        verb = _infinitive_under(cue)
+        if verb is not None:
+            to = next(t for t in children(verb) if t.dep_ == "aux" and t.lower_ == "to")
+            return to, verb.right_edge
+    if _is_cue(cue, cues, "as"):
+        for c in kids:
+            if c.dep_ == "prep" and c.lower_ == "as" and children(c):
+                last = c.right_edge
+                return tokens(cue.doc)[c.i + 1], last
+    if _is_cue(cue, cues, "nounclause"):
+        for obj in (c for c in kids if c.dep_ == "dobj"):
+            clause = next((c for c in children(obj) if c.dep_ in {"acl", "ccomp"} and c.i > obj.i), None)
+            if clause is None:
+                continue
+            mark = next((m for m in children(clause) if m.dep_ == "mark" and m.lower_ == "that"), None)
+            if mark is not None:
+                return tokens(cue.doc)[mark.i + 1], clause.right_edge
+    return None
+
+
+def _infinitive_under(cue: Token) -> Token | None:
+    """The first to-infinitive the verb governs, directly or through its object ('urged the government to
+    address', 'called on all parties to reduce'), with no other verb between."""
+    frontier = [c for c in children(cue) if c.i > cue.i]
+    for _ in range(3):
+        nxt = []
+        for tok in frontier:
+            if tok.tag_ == "VB" and any(t.dep_ == "aux" and t.lower_ == "to" for t in children(tok)):
+                return tok
+            if tok.pos_ not in {"VERB", "AUX"}:
+                nxt.extend(c for c in children(tok) if c.i > tok.i)
+        frontier = nxt
+    return None
+
+
+def _reporter(cue: Token, cues: dict[str, str]) -> Token | None:
+    """Who reports: the subject, or in the passive the 'by' agent ('Paris was accused of ...': unknown)."""
+    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in children(cue)):
+        agent = next((c for c in children(cue) if c.dep_ == "agent"), None)
+        return next((c for c in children(agent) if c.dep_ == "pobj"), None) if agent is not None else None
+    return _speaker_token(cue, cues)
 
 
 def _complement(cue: Token) -> Token | None:
