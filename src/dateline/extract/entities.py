@@ -10,6 +10,7 @@ a PLOVER sector. Each entity carries a role, a country (ISO alpha-3) and a secto
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -31,6 +32,11 @@ _TITLE_ADJECTIVES = {"junior", "senior", "deputy", "former", "acting", "interim"
 _PRONOUN_WINDOW = 3  # sentences back
 _NO_FOCUS_SECTORS = {"REB", "UAF", "PRM", "IGO", "CRM"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_ORG_TYPES = {"ORG", "ARMED_GROUP", "IGO", "NGO", "MEDIA", "PARTY", "GOV_BODY", "COMPANY"}
+_INITIALS_SKIP = {"of", "and", "the", "for", "in", "on", "de", "la", "&", "al"}
+_DESCRIPTION_WINDOW = 5  # sentences back
+_ROLE_WINDOW = 5  # sentences back: several holders of a role named within it make a bare title ambiguous
 
 
 @dataclass
@@ -48,6 +54,7 @@ def extract_entities(doc: Doc, article: Article, actor_files: tuple[str, ...] = 
     builder = _Builder(doc, article, gaz)
     builder.named()
     builder.titles_and_groups()
+    builder.descriptions()
     builder.pronouns()
     return builder.result()
 
@@ -75,14 +82,28 @@ class _Builder:
         for ent in _merge_adjacent_people(list(self.doc.ents)):
             if self._is_taken(ent) or (ent.label_ not in _NAMED and not self._known_person_name(ent.text)):
                 continue
+            expanded = self._expansion_of(ent.text) if _ACRONYM.fullmatch(ent.text) else None
+            if expanded is not None:  # 'the Baloch Liberation Army, or BLA': one organisation
+                self._add(ent, "ORG", "name", expanded, ent.root)
+                continue
             label = self._corrected_label(ent)
             if label != "PERSON" and self._known_person_name(ent.text):
                 label = "PERSON"
             if label == "PERSON":
-                self._person(ent)
+                if ent.text[:1].isupper():  # 'fentanyl' tagged PERSON is no one
+                    self._person(ent)
             elif label is not None:
                 self._named_other(ent, label)
         self._surnames_missed_by_ner()
+
+    def _expansion_of(self, acronym: str) -> _Cluster | None:
+        """The organisation named earlier whose initials the acronym spells ('NISA' for the National
+        Intelligence and Security Agency)."""
+        for cluster in reversed(self.clusters):
+            e = cluster.entity
+            if e.type in _ORG_TYPES and e.name != acronym and _initials(e.name) == acronym:
+                return cluster
+        return None
 
     def _known_person_name(self, text: str) -> bool:
         return any(
@@ -384,22 +405,47 @@ class _Builder:
             return
         if not (first.lower_ in {"the", "this", "that"} or first.tag_ == "PRP$" or first.text[0].isupper()):
             return
-        cluster = self._person_with_role(role, country)
+        cluster = self._person_with_role(role, country, chunk.start_char)
+        if cluster is None and first.lower_ == "the" and chunk.root.dep_ in _SUBJECT_DEPS and not any(
+                self._holds(c.entity, role, country) for c in self.clusters):
+            cluster = self._salient_subject(chunk.root)  # a description no named holder fits
         if cluster is not None:
             self._add(chunk, "PERSON", "title", cluster, chunk.root)
 
-    def _person_with_role(self, role: Role, country: str | None) -> _Cluster | None:
-        """The one person holding a compatible role; None when none or several do."""
-        found = []
-        for cluster in self.clusters:
-            e = cluster.entity
-            if e.type != "PERSON" or e.role is None:
-                continue
-            same = e.role == role.role or e.role.endswith(" " + role.role)
-            same = same or (role.role in _HEAD_OF_STATE and e.role in _HEAD_OF_STATE)
-            if same and (country is None or e.country in (None, country)):
-                found.append(cluster)
-        return found[0] if len(found) == 1 else None
+    @staticmethod
+    def _holds(e: Entity, role: Role, country: str | None) -> bool:
+        if e.type != "PERSON" or e.role is None:
+            return False
+        same = e.role == role.role or e.role.endswith(" " + role.role)
+        same = same or (role.role in _HEAD_OF_STATE and e.role in _HEAD_OF_STATE)
+        return same and (country is None or e.country in (None, country))
+
+    def _salient_subject(self, head: Token) -> _Cluster | None:
+        """'Michel Barnier says ... The former French foreign minister told ...': a definite title that
+        fits no named holder, as a subject, is the person subject of the nearest sentence (two back at
+        most) that has one, when it has exactly one."""
+        here = sent_number(head)
+        subjects = [(sent_number(h), c) for m, c, h in self.mentions
+                    if c.entity.type == "PERSON" and m.kind == "name" and _is_subject(h) and m.start < head.idx
+                    and 0 <= here - sent_number(h) <= 2]
+        if not subjects:
+            return None
+        nearest = max(n for n, _ in subjects)
+        found = {id(c): c for n, c in subjects if n == nearest}
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def _person_with_role(self, role: Role, country: str | None, before: int) -> _Cluster | None:
+        """The person holding a compatible role: the only one, else the only one of them mentioned in the
+        last few sentences ('Finance Minister X said ... the minister said'); None when none or several."""
+        found = [cluster for cluster in self.clusters if self._holds(cluster.entity, role, country)]
+        if len(found) <= 1:
+            return found[0] if found else None
+        here = next((sent_number(t) for t in self.toks if t.idx >= before), None)
+        if here is None:
+            return None
+        recent = {id(c) for m, c, h in self.mentions
+                  if m.start < before and here - sent_number(h) <= _ROLE_WINDOW and any(c is f for f in found)}
+        return next(c for c in found if id(c) in recent) if len(recent) == 1 else None
 
     def _group_mention(self, chunk: Span, role: Role, country: str | None) -> None:
         if country is None and role.sector not in _NO_FOCUS_SECTORS:
@@ -411,6 +457,30 @@ class _Builder:
         e = cluster.entity
         e.role, e.country, e.sector = role.role, country, role.sector
         self._add(chunk, "GROUP", "group", cluster, chunk.root)
+
+    # --- descriptions of organisations ------------------------------------------------------
+    def descriptions(self) -> None:
+        """'the group', 'the separatist outfit', 'the consultancy': a definite singular description
+        (nouns in ``data/descriptions.tsv``) is the organisation of a fitting type named most recently
+        within a few sentences; with none, it stays unresolved."""
+        for chunk in noun_chunks(self.doc):
+            while len(chunk) > 1 and chunk[0].is_space:
+                chunk = chunk[1:]
+            head = chunk.root
+            if head.i != chunk.end - 1 or head.tag_ != "NN" or chunk[0].lower_ not in {"the", "this"}:
+                continue
+            types = self.gaz.descriptions.get(head.lower_)
+            if types is None or self._is_taken(chunk) or all(self.quoted[chunk.start : chunk.end]):
+                continue
+            if any(t.pos_ == "PROPN" for t in chunk):
+                continue  # a name of its own ('the Wagner group')
+            here = sent_number(head)
+            recent = [(m, c) for m, c, h in self.mentions
+                      if m.start < chunk.start_char and c.entity.type in types and m.kind in {"name", "description"}
+                      and here - sent_number(h) <= _DESCRIPTION_WINDOW]
+            if recent:
+                _, cluster = max(recent, key=lambda x: x[0].start)
+                self._add(chunk, "ORG", "description", cluster, head)
 
     # --- pronouns --------------------------------------------------------------------------
     def pronouns(self) -> None:
@@ -455,22 +525,30 @@ class _Builder:
         return next((c for m, c, head in persons if head.i == subj.i), None)
 
     def _antecedent(self, pool: list[tuple[Mention, _Cluster, Token]], gender: str, tok: Token) -> _Cluster | None:
-        candidates = [
-            (m, c, head) for m, c, head in pool
-            if _is_subject(head) and c.gender in (None, gender)
-        ]
+        """Salience by sentence, most recent first: in the nearest sentence naming a compatible person, its
+        one person subject; with no subject there, its one person when that sentence is the pronoun's or the
+        one before (parsers often miss a fronted subject: 'Like X, Kevin Hassett, director of ..., said');
+        two compatible subjects in that sentence, or another compatible person before the pronoun in its
+        own sentence, leave it unresolved."""
+        candidates = [(m, c, head) for m, c, head in pool if c.gender in (None, gender)]
         if not candidates:
             return None
-        candidates.sort(key=lambda x: x[0].start)
-        best = candidates[-1]
-        # ambiguous: another person subject of compatible gender in the same sentence as the best one
-        rivals = {id(c) for m, c, head in candidates if sent_number(head) == sent_number(best[2])}
-        others_same_sentence_as_pronoun = {
-            id(c) for m, c, head in pool if sent_number(head) == sent_number(tok) and c.gender in (None, gender)
-        }
-        if len(rivals) > 1 or len(others_same_sentence_as_pronoun - {id(best[1])}) > 0:
-            return None
-        return best[1]
+        here = sent_number(tok)
+        in_own = {id(c) for m, c, head in candidates if sent_number(head) == here}
+        for number in sorted({sent_number(head) for _, _, head in candidates}, reverse=True):
+            in_sent = [(m, c, head) for m, c, head in candidates if sent_number(head) == number]
+            subjects = {id(c): c for m, c, head in in_sent if _is_subject(head)}
+            if len(subjects) == 1:
+                (cluster,) = subjects.values()
+                return cluster if not (in_own - {id(cluster)}) else None
+            if len(subjects) > 1:
+                return None
+            people = {id(c): c for m, c, head in in_sent
+                      if m.kind in {"name", "title"} and head.dep_ != "poss" and head.i < sent_of(head).root.i}
+            if len(people) == 1 and here - number <= 1:
+                (cluster,) = people.values()
+                return cluster if not (in_own - {id(cluster)}) else None
+        return None
 
     # --- bookkeeping -----------------------------------------------------------------------
     def _focus_country(self) -> str | None:
@@ -544,6 +622,12 @@ class _Builder:
                 m.entity_id = e.id
             entities.append(e)
         return entities
+
+
+def _initials(name: str) -> str:
+    """'Baloch Liberation Army' → 'BLA' (small words skipped)."""
+    words = name.replace("-", " ").split()
+    return "".join(w[0] for w in words if w.lower() not in _INITIALS_SKIP and w[:1].isupper())
 
 
 def _name_parts(name: str) -> set[str]:

@@ -83,6 +83,7 @@ def extract_quotes(doc: Doc, article: Article, entities: list[Entity]) -> list[Q
         quotes.append(quote)
     quotes = _drop_restatements(quotes, spans, doc_text(doc))
     _continue_speakers(quotes, doc_text(doc))
+    _pronoun_chain(quotes, entities)
     quotes = [q for q in quotes if q.cue is not None or q.speaker_text is not None]
     for n, q in enumerate(quotes, start=1):
         q.id = f"Q{n}"
@@ -315,7 +316,13 @@ def _indirect_quotes(
             continue
         cue, pobj = according
         phrase_end = (pobj.right_edge.i + 1) if pobj is not None else cue.token.i + 2
-        rest = [t for t in toks[sent.start : sent.end] if not (cue.token.i <= t.i < phrase_end) and not t.is_space]
+        scope = toks[sent.start : sent.end]
+        clause = cue.token.head
+        if clause.dep_ in {"relcl", "ccomp", "advcl", "conj"} and clause.pos_ in {"VERB", "AUX"}:
+            # 'X, who according to Y is considering ...': the attribution covers its own clause only
+            scope = toks[clause.left_edge.i : clause.right_edge.i + 1]
+            scope = [t for t in scope if not (t.tag_ in {"WP", "WDT"} and t.head.i == clause.i)]
+        rest = [t for t in scope if not (cue.token.i <= t.i < phrase_end) and not t.is_space]
         while rest and rest[0].is_punct:
             rest.pop(0)
         if len(rest) < 3 or in_quote[rest[0].i] != -1:
@@ -449,6 +456,28 @@ def _continue_speakers(quotes: list[Quote], text: str) -> None:
         if q.cue is None and q.speaker_id is None and near and (prev.speaker_id or not q.speaker_text):
             q.speaker_id, q.speaker_name = prev.speaker_id, prev.speaker_name
             q.speaker_text, q.speaker_start, q.speaker_end = prev.speaker_text, prev.speaker_start, prev.speaker_end
+
+
+_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+_CHAIN_CHARS = 1200
+
+
+def _pronoun_chain(quotes: list[Quote], entities: list[Entity]) -> None:
+    """The quote chain: a quote by an unresolved 'he'/'she' belongs to the speaker of the nearest quote
+    before it whose speaker is a person of that gender (or of none known), when it is near."""
+    people = {e.id: e for e in entities if e.type == "PERSON"}
+    genders = {e.id: {_GENDER[m.text.lower()] for m in e.mentions if m.kind == "pronoun" and m.text.lower() in _GENDER}
+               for e in people.values()}
+    for n, q in enumerate(quotes):
+        gender = _GENDER.get((q.speaker_text or "").lower())
+        if q.speaker_id is not None or gender is None or q.speaker_text is None:
+            continue
+        for prev in reversed(quotes[:n]):
+            if q.start - prev.end > _CHAIN_CHARS:
+                break
+            if prev.speaker_id in people and genders[prev.speaker_id] <= {gender}:
+                q.speaker_id, q.speaker_name = prev.speaker_id, prev.speaker_name
+                break
 
 
 def _drop_restatements(quotes: list[Quote], spans: Sequence[QuotedSpan], text: str) -> list[Quote]:
