@@ -32,10 +32,12 @@ _TITLE_ADJECTIVES = {"junior", "senior", "deputy", "former", "acting", "interim"
 _PRONOUN_WINDOW = 3  # sentences back
 _NO_FOCUS_SECTORS = {"REB", "UAF", "PRM", "IGO", "CRM"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_NON_SUBJECT_DEPS = {"poss", "pobj", "dobj", "compound", "nmod"}
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _ORG_TYPES = {"ORG", "ARMED_GROUP", "IGO", "NGO", "MEDIA", "PARTY", "GOV_BODY", "COMPANY"}
 _INITIALS_SKIP = {"of", "and", "the", "for", "in", "on", "de", "la", "&", "al"}
 _DESCRIPTION_WINDOW = 5  # sentences back
+_SALIENT_WINDOW = 3  # sentences back
 _ROLE_WINDOW = 5  # sentences back: several holders of a role named within it make a bare title ambiguous
 
 
@@ -178,7 +180,10 @@ class _Builder:
         span = self.doc[start_tok : ent.end]
         if cluster.gender is None and first:
             cluster.gender = self.gaz.given_names.get(first)
-        self._add(span, "PERSON", "name", cluster, _phrase_head(ent.root))
+        head = _phrase_head(ent.root)
+        if head.pos_ == "NOUN":  # a name modifying a common noun ('the Schengen system') is not its subject
+            head = ent.root
+        self._add(span, "PERSON", "name", cluster, head)
 
     def _extended_name(self, ent: Span) -> Span:
         """'Maria Corina' + 'Machado': absorb proper nouns the NER left off the end of a name."""
@@ -422,12 +427,12 @@ class _Builder:
 
     def _salient_subject(self, head: Token) -> _Cluster | None:
         """'Michel Barnier says ... The former French foreign minister told ...': a definite title that
-        fits no named holder, as a subject, is the person subject of the nearest sentence (two back at
+        fits no named holder, as a subject, is the person subject of the nearest sentence (three back at
         most) that has one, when it has exactly one."""
         here = sent_number(head)
         subjects = [(sent_number(h), c) for m, c, h in self.mentions
-                    if c.entity.type == "PERSON" and m.kind == "name" and _is_subject(h) and m.start < head.idx
-                    and 0 <= here - sent_number(h) <= 2]
+                    if c.entity.type == "PERSON" and m.kind in {"name", "title"} and _is_subject(h)
+                    and m.start < head.idx and 0 <= here - sent_number(h) <= _SALIENT_WINDOW]
         if not subjects:
             return None
         nearest = max(n for n, _ in subjects)
@@ -534,7 +539,7 @@ class _Builder:
         if not candidates:
             return None
         here = sent_number(tok)
-        in_own = {id(c) for m, c, head in candidates if sent_number(head) == here}
+        in_own = {id(c) for m, c, head in candidates if sent_number(head) == here and _is_subject(head)}
         for number in sorted({sent_number(head) for _, _, head in candidates}, reverse=True):
             in_sent = [(m, c, head) for m, c, head in candidates if sent_number(head) == number]
             subjects = {id(c): c for m, c, head in in_sent if _is_subject(head)}
@@ -543,8 +548,8 @@ class _Builder:
                 return cluster if not (in_own - {id(cluster)}) else None
             if len(subjects) > 1:
                 return None
-            people = {id(c): c for m, c, head in in_sent
-                      if m.kind in {"name", "title"} and head.dep_ != "poss" and head.i < sent_of(head).root.i}
+            people = {id(c): c for m, c, head in in_sent if m.kind in {"name", "title"}
+                      and head.dep_ not in _NON_SUBJECT_DEPS and head.i < sent_of(head).root.i}
             if len(people) == 1 and here - number <= 1:
                 (cluster,) = people.values()
                 return cluster if not (in_own - {id(cluster)}) else None

@@ -84,6 +84,7 @@ def extract_quotes(doc: Doc, article: Article, entities: list[Entity]) -> list[Q
     quotes = _drop_restatements(quotes, spans, doc_text(doc))
     _continue_speakers(quotes, doc_text(doc))
     _pronoun_chain(quotes, entities)
+    _organisation_pronouns(quotes, entities, doc_text(doc))
     quotes = [q for q in quotes if q.cue is not None or q.speaker_text is not None]
     for n, q in enumerate(quotes, start=1):
         q.id = f"Q{n}"
@@ -426,6 +427,9 @@ def _attach_speaker(quote: Quote, subj: Token, mentions: list[Mention], names: d
         subj = subj.head.head  # 'critics who say ...' → critics
     heads = [subj] + [c for c in children(subj) if c.dep_ == "appos"]
     best = next((m for h in heads for m in mentions if m.start <= h.idx < m.end), None)
+    if best is not None and best.label != "PERSON":  # 'Soli Ozel of Kadir Has University said': the person
+        best = next((m for m in mentions if m.label == "PERSON" and m.kind == "name"
+                     and subj.left_edge.idx <= m.start and m.end <= best.start), best)
     if best is None:
         excluded = {t.i for c in children(subj) if c.dep_ == "poss" for t in c.subtree}
         allowed = [t for t in subj.subtree if t.i not in excluded]
@@ -478,6 +482,25 @@ def _pronoun_chain(quotes: list[Quote], entities: list[Entity]) -> None:
             if prev.speaker_id in people and genders[prev.speaker_id] <= {gender}:
                 q.speaker_id, q.speaker_name = prev.speaker_id, prev.speaker_name
                 break
+
+
+_ORG_TYPES = {"ORG", "ARMED_GROUP", "IGO", "NGO", "MEDIA", "PARTY", "GOV_BODY", "COMPANY"}
+_IT_CHARS = 600
+
+
+def _organisation_pronouns(quotes: list[Quote], entities: list[Entity], text: str) -> None:
+    """'It said ...': a quote whose speaker is 'it' belongs to the organisation named last before it in
+    the same paragraph (within a few sentences), when there is one."""
+    orgs = sorted(((m.start, e) for e in entities if e.type in _ORG_TYPES for m in e.mentions
+                   if m.kind in {"name", "description"}), key=lambda x: x[0])
+    for q in quotes:
+        if q.speaker_id is not None or (q.speaker_text or "").lower() != "it" or q.speaker_start is None:
+            continue
+        before = [(start, e) for start, e in orgs if q.speaker_start - _IT_CHARS <= start < q.speaker_start
+                  and "\n\n" not in text[start : q.speaker_start]]
+        if before:
+            _, e = before[-1]
+            q.speaker_id, q.speaker_name = e.id, e.name
 
 
 def _drop_restatements(quotes: list[Quote], spans: Sequence[QuotedSpan], text: str) -> list[Quote]:
