@@ -77,6 +77,7 @@ class _Builder:
             for i in token_range(doc, q.start, q.end):
                 self.quoted[i] = True
         self._context = None
+        self._person_tokens: set[int] = set()  # tokens of named people, for the titles pass
         self.focus = self._focus_country()
 
     # --- named mentions -------------------------------------------------------------------
@@ -370,10 +371,12 @@ class _Builder:
 
     # --- titles and collective actors ----------------------------------------------------
     def titles_and_groups(self) -> None:
+        self._person_tokens = {i for m, c, _ in self.mentions if c.entity.type == "PERSON"
+                               for i in token_range(self.doc, m.start, m.end)}
         for chunk in noun_chunks(self.doc):
             while len(chunk) > 1 and chunk[0].is_space:
                 chunk = chunk[1:]
-            if self._is_taken(chunk, allow_demonyms=True) or all(self.quoted[chunk.start : chunk.end]):
+            if self._taken_for_role(chunk) or all(self.quoted[chunk.start : chunk.end]):
                 continue
             end = chunk.end
             found = self._role_ending_at(end, kinds={"title", "group"}, capitalised_only=False)
@@ -381,8 +384,8 @@ class _Builder:
                 longer = self._role_ending_at(end + 2, kinds={"title"}, capitalised_only=False)
                 if longer is not None and longer[1] >= 3:
                     found, end = longer, end + 2
-            if found is None:
-                continue
+            if found is None or found[0].kind != "title" and self._is_taken(chunk, allow_demonyms=True):
+                continue  # an organisation's name before a collective noun stays that organisation's mention
             role, length = found
             modifiers = self.doc[chunk.start : end - length]
             chunk = self.doc[chunk.start : end]
@@ -391,6 +394,13 @@ class _Builder:
                 self._title_mention(chunk, role, country)
             else:  # collective nouns, and plural titles ('Afghan rebel leaders', 'officials')
                 self._group_mention(chunk, role, country)
+
+    def _taken_for_role(self, chunk: Span) -> bool:
+        """A title may keep a named organisation or nationality as its modifier ('the Commerce chief', 'the
+        Pentagon spokesman'), never a person's name or its own head word (collective nouns: see the caller)."""
+        if self.taken[chunk.end - 1]:
+            return True
+        return any(self.taken[i] and i in self._person_tokens for i in range(chunk.start, chunk.end))
 
     def _chunk_country(self, modifiers: Span) -> str | None:
         for t in modifiers:

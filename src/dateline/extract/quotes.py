@@ -253,8 +253,18 @@ def _speaker_token(cue: Token, cues: dict[str, str]) -> Token | None:
             if inverted is not None:
                 return inverted
         if v.dep_ not in _CLIMB or v.head.i == v.i:
-            return None
+            return _fronted_name(cue) if v.dep_ == "ROOT" else None
         v = v.head
+    return None
+
+
+def _fronted_name(cue: Token) -> Token | None:
+    """'In Abidjan, Willy Neth, coordinator for ..., says ...' parsed with no subject: the last person's
+    name before the cue in its sentence, outside its complement."""
+    sent = sent_of(cue)
+    for tok in reversed(tokens(cue.doc)[sent.start : cue.i]):
+        if tok.ent_type_ == "PERSON" and tok.dep_ not in {"compound", "poss"}:
+            return tok
     return None
 
 
@@ -262,8 +272,10 @@ def _inverted_subject(cue: Token) -> Token | None:
     """'"...," said engineer Paul Njoroge': the name right after the cue, which parsers often
     attach as an object."""
     toks = tokens(cue.doc)
-    if cue.i == 0 or not toks[cue.i - 1].is_punct or cue.tag_ not in {"VBD", "VBZ", "VBP"}:
+    if cue.i < 2 or not toks[cue.i - 1].is_punct or cue.tag_ not in {"VBD", "VBZ", "VBP"}:
         return None
+    if not any(t.is_quote for t in toks[cue.i - 2 : cue.i]):
+        return None  # a comma after a parenthetical ('Hegseth, also speaking ..., called X "..."') is no quote end
     run = []
     for tok in toks[cue.i + 1 : cue.i + 7]:
         if tok.is_punct or tok.pos_ in {"ADP", "CCONJ", "SCONJ", "AUX", "PART", "PRON", "ADV"}:
