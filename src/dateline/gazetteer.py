@@ -67,6 +67,7 @@ class Gazetteer:
     us_states: dict[str, GeoRecord] = field(default_factory=dict)  # state code -> record
     given_names: dict[str, str] = field(default_factory=dict)  # given name -> 'm' | 'f'
     descriptions: dict[str, frozenset[str]] = field(default_factory=dict)  # 'group' -> entity types it can name
+    org_heads: set[str] = field(default_factory=set)  # 'foundation', 'senate': words that end organisations' names
     capitals: set[int] = field(default_factory=set)  # geonameids of national capitals
 
     def country_of(self, text: str) -> str | None:
@@ -167,6 +168,9 @@ def _build(actor_files: tuple[str, ...]) -> Gazetteer:
         gaz.roles[row[0].lower()] = Role(row[0].lower(), row[1], row[2], row[3])
         gaz.role_last_words.add(row[0].lower().split(" ")[-1])
     _load_places(gaz)
+    for row in _rows(_data_path("place_words.tsv"), 2):
+        if row[1] == "orghead":
+            gaz.org_heads.add(row[0].lower())
     for row in _rows(_data_path("descriptions.tsv"), 2):
         gaz.descriptions[row[0].lower()] = frozenset(row[1].split())
     for row in _rows(_data_path("given_names.tsv"), 2):

@@ -133,6 +133,8 @@ class Quote:
     cue: str | None = None
     cue_start: int | None = None
     cue_end: int | None = None
+    speaker_kind: str | None = None  # named | pronoun | description | organisation | unnamed
+    speaker_key: str | None = None  # corpus identity: 'person:recep tayyip erdogan', accents and case folded
 
 
 @dataclass

@@ -149,3 +149,62 @@ def test_mixed_curly_and_straight_marks_pair_and_evidence_verbs_nest() -> None:
     imf = _by_text(a.quotes, "IMF program")
     assert (imf.kind, imf.speaker_name) == ("direct", "Muhammad Aurangzeb")
     assert [q.cue for q in a.quotes if "nobody was safe" in q.text] == ["said"]
+
+
+def test_alternating_speakers_in_a_feature() -> None:
+    text = (
+        "Maria Santos lost her son in the flood. \"We searched for three days,\" she said. "
+        "Coroner David Okafor told the inquest the boy had drowned. \"There was no sign of violence,\" he said. "
+        "\"I still hear his voice,\" Santos added. \"Every night,\" she said."
+    )
+    a = analyse_text(text)
+    expected = [("We searched for three days", "Maria Santos", "pronoun"),
+                ("the boy had drowned", "David Okafor", "named"),
+                ("There was no sign of violence", "David Okafor", "pronoun"),
+                ("I still hear his voice", "Maria Santos", "named"),
+                ("Every night", "Maria Santos", "pronoun")]
+    for fragment, speaker, kind in expected:
+        q = _by_text(a.quotes, fragment)
+        assert (q.speaker_name, q.speaker_kind) == (speaker, kind), fragment
+
+
+def test_pronoun_gender_agreement() -> None:
+    a = analyse_text(
+        "Senator Anna Keller met Governor Tom Reyes on Monday. Reyes spoke first. "
+        "\"We will not cut the budget for schools this year,\" she said."
+    )
+    q = _by_text(a.quotes, "budget")
+    assert q.speaker_name == "Anna Keller"  # 'she' cannot be Tom Reyes
+
+
+def test_title_binding_and_apposition_both_ways() -> None:
+    a = analyse_text(
+        "Prime Minister Rishi Patel announced the plan on Monday. \"This is a fair budget,\" the prime minister "
+        "said. The victim's mother, Joy Adebayo, said the school had ignored warnings. "
+        "Ali Hassan, a local teacher, said the roof had leaked for years."
+    )
+    assert (_by_text(a.quotes, "fair budget").speaker_name, _by_text(a.quotes, "fair budget").speaker_kind) == (
+        "Rishi Patel", "description")
+    assert _by_text(a.quotes, "ignored warnings").speaker_name == "Joy Adebayo"
+    assert _by_text(a.quotes, "roof had leaked").speaker_name == "Ali Hassan"
+
+
+def test_organisation_speakers_and_unnamed_sources() -> None:
+    a = analyse_text(
+        "The Baloch Liberation Army, or BLA, claimed the attack on the train. The group said it was holding "
+        "200 hostages. A senior official said the army had surrounded the tunnel. Officials said talks had failed."
+    )
+    group = _by_text(a.quotes, "200 hostages")
+    assert (group.speaker_name, group.speaker_kind, group.speaker_key) == (
+        "Baloch Liberation Army", "description", "org:baloch liberation army")
+    official = _by_text(a.quotes, "surrounded the tunnel")
+    assert (official.speaker_name, official.speaker_text, official.speaker_kind) == (
+        None, "A senior official", "unnamed")
+    assert _by_text(a.quotes, "talks had failed").speaker_kind == "unnamed"
+
+
+def test_speaker_key_folds_accents_and_keeps_kind() -> None:
+    a = analyse_text("Turkish President Recep Tayyip Erdoğan said Ankara would retaliate.")
+    q = _by_text(a.quotes, "retaliate")
+    assert (q.speaker_name, q.speaker_key, q.speaker_kind) == (
+        "Recep Tayyip Erdoğan", "person:recep tayyip erdogan", "named")

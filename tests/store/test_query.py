@@ -67,3 +67,23 @@ def test_query_cli_formats(store: Store) -> None:
     assert table.exit_code == 0 and "articles" in table.stdout
     missing = runner.invoke(app, ["query", "stats", "--db", str(store.path.parent / "nope.db")])
     assert missing.exit_code == 2 and "no such store" in missing.output
+
+
+def test_one_speaker_under_every_spelling(empty_store: Store) -> None:
+    from dateline.engine.local import ingest
+    from dateline.model import Article
+
+    texts = [
+        "Turkish President Recep Tayyip Erdoğan said Ankara would retaliate against any sanctions.",
+        "Erdogan said on Tuesday that the talks in Brussels had gone well for his country.",
+        "President Erdoğan told reporters that the economy would grow by four percent next year.",
+        "The Erdogan Foundation said it had opened a school in the capital last week.",
+    ]
+    ingest(empty_store, [Article(text=t, url=f"https://example.org/{n}") for n, t in enumerate(texts)])
+    found = query.quotes(empty_store, speaker="erdogan")
+    people = [r for r in found if (r["speaker_key"] or "").startswith("person:")]
+    assert len(people) == 3 and {r["speaker_kind"] for r in people} == {"named"}
+    rows = query.speakers(empty_store, "Erdoğan")
+    person = next(r for r in rows if r["speaker_key"] == "person:recep tayyip erdogan")
+    assert person["quotes"] == 3 and set(person["names"]) == {"Recep Tayyip Erdoğan", "Erdogan", "Erdoğan"}
+    assert all(not r["speaker_key"].startswith("person:") or r is person for r in rows)  # the foundation apart

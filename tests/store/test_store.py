@@ -67,11 +67,31 @@ def test_records_point_into_the_stored_text(store: Store) -> None:
 
 
 def test_schema_is_versioned_and_wal(empty_store: Store) -> None:
-    assert empty_store.version() == 1
+    from dateline.store.schema import MIGRATIONS
+
+    assert empty_store.version() == len(MIGRATIONS) == 2
     assert empty_store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     again = Store(empty_store.path)
-    assert again.version() == 1
+    assert again.version() == 2
     again.close()
+
+
+def test_a_version_1_store_is_migrated_keeping_its_quotes(tmp_path: Path) -> None:
+    from dateline.store.schema import MIGRATIONS
+
+    path = tmp_path / "old.db"
+    db = sqlite3.connect(path)
+    db.executescript(MIGRATIONS[0] + ";CREATE TABLE schema_version (version INTEGER NOT NULL);"
+                     "INSERT INTO schema_version VALUES (1);")
+    db.execute("INSERT INTO articles (id, text, story_id, ingested_at) VALUES ('a1', 'x', 'a1', 'now')")
+    db.execute("INSERT INTO quotes (article_id, id, kind, text, speaker_name) VALUES ('a1', 'Q1', 'direct', 'hi', 'Erdoğan')")
+    db.commit()
+    db.close()
+    store = Store(path)
+    assert store.version() == 2
+    row = store.db.execute("SELECT speaker_name, speaker_kind, speaker_key FROM quotes").fetchone()
+    assert tuple(row) == ("Erdoğan", None, None)
+    store.close()
 
 
 def test_sigkill_mid_ingest_then_resume_stores_each_article_once(corpus: Path, tmp_path: Path) -> None:

@@ -62,9 +62,15 @@ def quotes(gold: GoldOpt, as_json: JsonOpt = False) -> None:
     table.add_row(str(scores.gold), str(scores.predicted), str(scores.matched), f"{scores.precision:.3f}",
                   f"{scores.recall:.3f}", f"{scores.f1:.3f}", f"{scores.speaker_accuracy:.3f}")
     out.print(table)
+    kinds = [(k, str(v["matched"]), f"{v['accuracy']:.3f}") for k, v in sorted(scores.by_speaker_kind.items())]
+    out.print(_table("speaker accuracy by how the speaker is named", ("speaker_kind", "matched", "accuracy"), kinds))
     if scores.errors:
         rows = [(e["article"], e["error"], e["text"], e["gold"], e["predicted"]) for e in scores.errors[:40]]
         out.print(_table("errors", ("article", "error", "text", "gold speaker", "predicted speaker"), rows))
+        speaker_rows = [(e["article"], e["error"], e["speaker_kind"], e["gold"], e["predicted"], e["sentence"])
+                        for e in scores.errors if e["error"] in {"speaker", "unresolved"}]
+        out.print(_table("wrong and unresolved speakers", ("article", "error", "speaker_kind", "gold", "predicted",
+                                                             "sentence"), speaker_rows))
 
 
 @eval_app.command("events")

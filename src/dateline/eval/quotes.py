@@ -31,6 +31,7 @@ class QuoteScores:
     speaker_accuracy: float = 0.0
     seconds: float = 0.0
     by_kind: dict[str, dict[str, int]] = field(default_factory=dict)
+    by_speaker_kind: dict[str, dict[str, float]] = field(default_factory=dict)
     errors: list[dict[str, str]] = field(default_factory=list)
 
     def finish(self) -> QuoteScores:
@@ -39,6 +40,8 @@ class QuoteScores:
         pr = self.precision + self.recall
         self.f1 = 2 * self.precision * self.recall / pr if pr else 0.0
         self.speaker_accuracy = self.speaker_correct / self.matched if self.matched else 0.0
+        for row in self.by_speaker_kind.values():
+            row["accuracy"] = row["correct"] / row["matched"] if row["matched"] else 0.0
         return self
 
     def to_dict(self) -> dict[str, object]:
@@ -84,11 +87,17 @@ def score_article(analysis: Analysis, gold_quotes: list[dict], scores: QuoteScor
         kind = scores.by_kind.setdefault(g.get("kind", "?"), {"gold": 0, "matched": 0, "kind_agrees": 0})
         kind["matched"] += 1
         kind["kind_agrees"] += int(p.kind == g.get("kind"))
+        skind = scores.by_speaker_kind.setdefault(p.speaker_kind or "none", {"matched": 0, "correct": 0})
+        skind["matched"] += 1
         if same_speaker(p.speaker_name or p.speaker_text, g.get("speaker")):
             scores.speaker_correct += 1
+            skind["correct"] += 1
         else:
-            scores.errors.append({"article": source, "error": "speaker", "text": p.text[:80],
-                                  "gold": str(g.get("speaker")), "predicted": str(p.speaker_name or p.speaker_text)})
+            unresolved = p.speaker_name is None
+            scores.errors.append({"article": source, "error": "unresolved" if unresolved else "speaker",
+                                  "text": p.text[:80], "gold": str(g.get("speaker")),
+                                  "predicted": str(p.speaker_name or p.speaker_text),
+                                  "speaker_kind": str(p.speaker_kind), "sentence": _sentence(text, p.start, p.end)})
     for gi, g in enumerate(gold_quotes):
         scores.by_kind.setdefault(g.get("kind", "?"), {"gold": 0, "matched": 0, "kind_agrees": 0})["gold"] += 1
         if gi not in matched_g:
@@ -98,6 +107,13 @@ def score_article(analysis: Analysis, gold_quotes: list[dict], scores: QuoteScor
         if pi not in matched_p:
             scores.errors.append({"article": source, "error": "false", "text": p.text[:80], "gold": "",
                                   "predicted": str(p.speaker_name)})
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The text from the sentence before a quote to the end of its own, on one line (for reading errors)."""
+    left = max(text.rfind(". ", 0, max(0, start - 2)), text.rfind("\n", 0, start))
+    right = min((i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0), default=len(text))
+    return " ".join(text[left + 1 : right + 1].split())[:400]
 
 
 def evaluate_quotes(gold_path: Path) -> QuoteScores:

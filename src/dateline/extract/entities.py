@@ -23,7 +23,9 @@ from dateline.model import Article, Entity, Mention
 
 _NAMED = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "LANGUAGE"}
 _PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
-_FEMALE_ROLES = {"queen", "congresswoman", "spokeswoman"}
+_FEMALE_ROLES = {"queen", "congresswoman", "spokeswoman", "mother", "daughter", "wife", "sister", "grandmother",
+                 "widow"}
+_MALE_ROLES = {"king", "congressman", "spokesman", "father", "son", "husband", "brother", "grandfather"}
 _HONORIFIC_GENDER = {"Mr": "m", "Mr.": "m", "Mrs": "f", "Mrs.": "f", "Ms": "f", "Ms.": "f", "Sir": "m", "Lady": "f"}
 _HEAD_OF_STATE = {"president", "king", "queen", "emir", "sultan", "head of state", "leader"}
 _NAME_PARTICLES = ("al-", "el-", "Al-", "El-", "bin ", "ibn ")
@@ -146,6 +148,9 @@ class _Builder:
 
     def _person(self, ent: Span) -> None:
         ent = self._extended_name(ent)
+        if len(ent) > 1 and ent[-1].lower_ in self.gaz.org_heads:
+            self._named_other(ent, "ORG")  # 'the Erdogan Foundation' tagged PERSON is an organisation
+            return
         start_tok, role, country = self._title_prefix(ent)
         inner = self._leading_title(ent)
         if inner is not None:
@@ -600,8 +605,10 @@ class _Builder:
         e = cluster.entity
         if role is not None and e.role is None:
             e.role, e.sector = role.role, role.sector
-            if role.role in _FEMALE_ROLES:
+            if role.role in _FEMALE_ROLES or role.phrase in _FEMALE_ROLES:
                 cluster.gender = "f"
+            elif role.role in _MALE_ROLES or role.phrase in _MALE_ROLES:
+                cluster.gender = "m"
         if country == "IGO":  # a title held in an international organisation
             e.sector = "IGO"
         elif country and e.country is None:

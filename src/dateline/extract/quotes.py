@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline.extract.quotemarks import QuotedSpan, quoted_spans
 from dateline.extract.sentences import children, doc_text, sent_of, sentences, token_range, tokens
+from dateline.gazetteer import fold
 from dateline.model import Article, Entity, Mention, Quote
 
 _SUBJECTS = {"nsubj", "nsubjpass"}
@@ -86,9 +87,46 @@ def extract_quotes(doc: Doc, article: Article, entities: list[Entity]) -> list[Q
     _pronoun_chain(quotes, entities)
     _organisation_pronouns(quotes, entities, doc_text(doc))
     quotes = [q for q in quotes if q.cue is not None or q.speaker_text is not None]
+    _speaker_kinds(quotes, entities)
     for n, q in enumerate(quotes, start=1):
         q.id = f"Q{n}"
     return quotes
+
+
+_PRONOUN_WORDS = {"he", "she", "it", "they", "we", "i"}
+_KEY_PREFIX = {"PERSON": "person", "GPE": "place", "LOC": "place", "NORP": "group"}
+
+
+def _speaker_kinds(quotes: list[Quote], entities: list[Entity]) -> None:
+    """How each quote names its speaker (``speaker_kind``) and the speaker's corpus key (``speaker_key``):
+    a named person, an organisation or state, a pronoun or a description resolved to one, or an unnamed
+    source ('a senior official', 'officials'), which keeps no entity."""
+    by_id = {e.id: e for e in entities}
+    mention_at = {(m.start, m.end): m for e in entities for m in e.mentions}
+    for q in quotes:
+        entity = by_id.get(q.speaker_id or "")
+        mention = mention_at.get((q.speaker_start, q.speaker_end)) if q.speaker_start is not None else None
+        text = (q.speaker_text or "").lower()
+        if entity is None:
+            q.speaker_kind = None if q.speaker_text is None else "pronoun" if text in _PRONOUN_WORDS else "unnamed"
+            continue
+        if entity.type == "GROUP":
+            q.speaker_kind = "unnamed"
+        elif text in _PRONOUN_WORDS or mention is not None and mention.kind == "pronoun":
+            q.speaker_kind = "pronoun"
+        elif mention is not None and mention.kind in {"title", "description"}:
+            q.speaker_kind = "description"
+        else:
+            q.speaker_kind = "named" if entity.type == "PERSON" else "organisation"
+        if q.speaker_kind != "unnamed":  # 'the government' here and there are no one identity
+            q.speaker_key = speaker_key(entity)
+
+
+def speaker_key(entity: Entity) -> str:
+    """A corpus-wide key for an entity: its kind and its canonical name, accents and case folded
+    ('Recep Tayyip Erdoğan' → 'person:recep tayyip erdogan'); a person never shares a key with an
+    organisation or place of the same name."""
+    return f"{_KEY_PREFIX.get(entity.type, 'org')}:{fold(entity.name)}"
 
 
 # --- lexicon -----------------------------------------------------------------------------------
@@ -413,6 +451,11 @@ def _reporter(cue: Token, cues: dict[str, str]) -> Token | None:
     return _speaker_token(cue, cues)
 
 
+def _audience(tok: Token) -> bool:
+    """Someone who can be told something: a name, or a noun the lexicon lists as an audience."""
+    return tok.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or "audience" in _load_cues().get(tok.lemma_.lower(), "")
+
+
 def _complement(cue: Token) -> Token | None:
     """The reported clause of a speech verb: its clausal complement after it ('said that ...'),
     one hung on 'in a statement that ...', or one before it ('..., officials said')."""
@@ -424,6 +467,12 @@ def _complement(cue: Token) -> Token | None:
             clause = next((c for c in children(pobj) if c.dep_ in {"acl", "ccomp"} and c.i > pobj.i), None)
             if clause is not None and any(m.dep_ == "mark" and m.lower_ == "that" for m in children(clause)):
                 return clause
+    for obj in (c for c in children(cue) if c.dep_ in {"dobj", "dative"} and c.i > cue.i and _audience(c)):
+        # 'told the inquest the boy had drowned', parsed as a relative clause of the audience
+        clause = next((c for c in children(obj) if c.dep_ == "relcl" and c.i > obj.i), None)
+        if clause is not None and any(s.dep_ in _SUBJECTS and s.tag_ not in {"WP", "WDT"} for s in children(clause)) \
+                and not any(m.dep_ == "mark" or m.tag_ in {"WP", "WDT", "WRB"} for m in children(clause)):
+            return clause
     before = next((c for c in children(cue) if c.dep_ == "ccomp" and c.i < cue.i), None)
     subj = next((c for c in children(cue) if c.dep_ in _SUBJECTS), None)
     if before is not None and subj is not None and subj.i > before.i:

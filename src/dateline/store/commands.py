@@ -176,7 +176,26 @@ def q_quotes(speaker: Annotated[str | None, typer.Option("--speaker")] = None,
     except DatelineError as exc:
         _fail(exc)
         return
-    _emit(rows, format, ["published", "outlet", "speaker_name", "speaker_text", "kind", "cue", "text"], "quotes")
+    _emit(rows, format, ["published", "outlet", "speaker_name", "speaker_kind", "speaker_text", "kind", "cue", "text"],
+          "quotes")
+
+
+@query_app.command("speakers")
+def q_speakers(name: Annotated[str | None, typer.Option("--name", help="Words of the speaker's name.")] = None,
+               db: DbOpt = Path("dateline.db"), format: FmtOpt = Fmt.table, limit: LimitOpt = 50,
+               offset: OffsetOpt = 0) -> None:
+    """Speakers across the corpus (one row per person or organisation, accents folded) with quote counts."""
+    from dateline.store import query
+
+    try:
+        with _open(db) as store:
+            rows = query.speakers(store, name, query.Page(limit, offset))
+    except DatelineError as exc:
+        _fail(exc)
+        return
+    for row in rows:
+        row["names"] = "; ".join(row["names"])
+    _emit(rows, format, ["speaker_key", "quotes", "articles", "names"], "speakers")
 
 
 @query_app.command("events")

@@ -107,9 +107,10 @@ class Store:
            [(aid, e.id, e.name, e.type, e.role, e.country, e.sector) for e in an.entities])
         ex("INSERT INTO mentions VALUES (?,?,?,?,?,?,?)",
            [(aid, m.entity_id, m.start, m.end, m.text, m.label, m.kind) for e in an.entities for m in e.mentions])
-        ex("INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        ex("INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
            [(aid, q.id, q.kind, q.text, q.start, q.end, q.speaker_id, q.speaker_name, q.speaker_text,
-             q.speaker_start, q.speaker_end, q.cue, q.cue_start, q.cue_end) for q in an.quotes])
+             q.speaker_start, q.speaker_end, q.cue, q.cue_start, q.cue_end, q.speaker_kind, q.speaker_key)
+            for q in an.quotes])
         ex("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
            [(aid, v.id, v.type, v.mode, v.context, v.modality, v.attributed_to, v.attributed_name, v.quote_id,
              v.place_id, v.place_name, v.date, v.cameo_root, v.trigger, v.trigger_start, v.trigger_end,

@@ -11,6 +11,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
+from dateline.gazetteer import fold
 from dateline.store.db import Store
 
 
@@ -38,9 +39,53 @@ def quotes(store: Store, speaker: str | None = None, about: str | None = None, p
         where.append("quotes_fts MATCH ?")
         params.append(fts_phrase(about))
     if speaker:
-        where.append("(q.speaker_name LIKE ? OR q.speaker_text LIKE ?)")
-        params += [f"%{clean(speaker)}%", f"%{clean(speaker)}%"]
+        key_sql, key_params = _speaker_key_match(speaker)
+        where.append(f"({key_sql} OR q.speaker_name LIKE ? OR q.speaker_text LIKE ?)")
+        params += [*key_params, f"%{clean(speaker)}%", f"%{clean(speaker)}%"]
     return _run(store, sql, where, params, "a.published DESC, q.article_id, q.start", page)
+
+
+def _speaker_key_match(speaker: str) -> tuple[str, list[str]]:
+    """Every word of the folded query is a word of the quote's speaker key: 'erdogan' finds 'Erdoğan',
+    'Recep Tayyip Erdoğan' and 'President Erdoğan' alike."""
+    words = fold(clean(speaker)).replace(":", " ").split() or [""]
+    cond = " AND ".join("(' ' || replace(q.speaker_key, ':', ' ') || ' ') LIKE ? ESCAPE '\\'" for _ in words)
+    escaped = [w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") for w in words]
+    return f"(q.speaker_key IS NOT NULL AND {cond})", [f"% {w} %" for w in escaped]
+
+
+def speakers(store: Store, name: str | None = None, page: Page = Page()) -> list[dict]:
+    """Speakers across the corpus with quote counts, one row per person or organisation: a surname-only key
+    ('person:erdogan') joins the one full name in the corpus that ends in it ('person:recep tayyip erdogan');
+    the names it was written under are listed."""
+    sql = "SELECT speaker_key, speaker_name, count(*) AS n, count(DISTINCT article_id) AS a FROM quotes q"
+    params: list[str] = []
+    if name:
+        key_sql, params = _speaker_key_match(name)
+        sql += f" WHERE {key_sql}"
+    rows = store.db.execute(sql + " GROUP BY speaker_key, speaker_name", params).fetchall()
+    keys = {r["speaker_key"] for r in rows if r["speaker_key"]}
+    merged: dict[str, dict] = {}
+    for r in rows:
+        key = r["speaker_key"]
+        if not key:
+            continue
+        key = _full_key(key, keys)
+        row = merged.setdefault(key, {"speaker_key": key, "quotes": 0, "articles": 0, "names": []})
+        row["quotes"] += r["n"]
+        row["articles"] += r["a"]
+        if r["speaker_name"] and r["speaker_name"] not in row["names"]:
+            row["names"].append(r["speaker_name"])
+    ordered = sorted(merged.values(), key=lambda r: (-r["quotes"], r["speaker_key"]))
+    return ordered[page.offset : page.offset + page.limit]
+
+
+def _full_key(key: str, keys: set[str]) -> str:
+    kind, _, name = key.partition(":")
+    if kind != "person" or " " in name:
+        return key
+    fuller = [k for k in keys if k.startswith("person:") and k.endswith(" " + name)]
+    return fuller[0] if len(fuller) == 1 else key
 
 
 def events(store: Store, type: str | None = None, actor: str | None = None, country: str | None = None,

@@ -102,4 +102,10 @@ MIGRATIONS: list[str] = [
         INSERT INTO quotes_fts(rowid, text, speaker_name) VALUES (new.rowid, new.text, new.speaker_name);
     END;
     """,
+    # 2: how a quote names its speaker, and the speaker's corpus identity (accent-folded key)
+    """
+    ALTER TABLE quotes ADD COLUMN speaker_kind TEXT;
+    ALTER TABLE quotes ADD COLUMN speaker_key TEXT;
+    CREATE INDEX quotes_speaker_key ON quotes(speaker_key);
+    """,
 ]
