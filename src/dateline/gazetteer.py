@@ -150,6 +150,16 @@ def fold(name: str) -> str:
     return " ".join(plain.lower().replace("’", "'").replace("-", " ").split())
 
 
+_KEY_KINDS = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group", "GROUP": "group"}
+
+
+def identity_key(entity_type: str, name: str) -> str:
+    """An entity's identity across a corpus: its kind and its canonical name, accents and case folded
+    ('Recep Tayyip Erdoğan' → 'person:recep tayyip erdogan'); a person never shares a key with an
+    organisation or place of the same name."""
+    return f"{_KEY_KINDS.get(entity_type, 'org')}:{fold(name)}"
+
+
 def load_gazetteer(actor_files: tuple[str, ...] = ()) -> Gazetteer:
     """The shared dictionaries, with user actor files merged in order (built once per file set)."""
     return _build(tuple(actor_files))

@@ -147,6 +147,7 @@ class Actor:
     entity_id: str | None = None
     country: str | None = None
     sector: str | None = None
+    key: str | None = None  # the entity's corpus identity ('person:...', 'org:...'), as quotes' speaker_key
 
 
 @dataclass

@@ -208,3 +208,11 @@ def test_speaker_key_folds_accents_and_keeps_kind() -> None:
     q = _by_text(a.quotes, "retaliate")
     assert (q.speaker_name, q.speaker_key, q.speaker_kind) == (
         "Recep Tayyip Erdoğan", "person:recep tayyip erdogan", "named")
+
+
+def test_speech_verbs_in_the_infinitive_report_nothing() -> None:
+    a = analyse_text(
+        "For him to admit that the plan failed would end his career. The ministry declined to say whether "
+        "talks would resume. The spokesman said the ministry was ready."
+    )
+    assert [(q.cue, q.text) for q in a.quotes] == [("said", "the ministry was ready")]

@@ -87,3 +87,14 @@ def test_one_speaker_under_every_spelling(empty_store: Store) -> None:
     person = next(r for r in rows if r["speaker_key"] == "person:recep tayyip erdogan")
     assert person["quotes"] == 3 and set(person["names"]) == {"Recep Tayyip Erdoğan", "Erdogan", "Erdoğan"}
     assert all(not r["speaker_key"].startswith("person:") or r is person for r in rows)  # the foundation apart
+
+
+def test_event_actors_carry_identity_keys(empty_store: Store) -> None:
+    from dateline.engine.local import ingest
+    from dateline.model import Article
+
+    ingest(empty_store, [Article(text="Turkish President Recep Tayyip Erdoğan accused Greece of provoking "
+                                      "tensions in the Aegean on Monday.", url="https://example.org/a")])
+    rows = query.events(empty_store, actor="erdogan")
+    assert rows and rows[0]["type"] == "ACCUSE"
+    assert rows[0]["source"][0]["key"] == "person:recep tayyip erdogan"

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline.errors import DataError
 from dateline.extract.sentences import children, sent_of, sentences, token_range, tokens
-from dateline.gazetteer import Gazetteer, load_gazetteer
+from dateline.gazetteer import Gazetteer, identity_key, load_gazetteer
 from dateline.model import PLOVER_TYPES, Actor, Article, Entity, Event, Mention, Place, Quote, TimeExpr
 
 _COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
@@ -76,8 +76,13 @@ def extract_events(
     events = []
     for sent in sentences(doc):
         events.extend(coder.sentence(sent))
+    by_id = {e.id: e for e in entities}
     for n, ev in enumerate(events, start=1):
         ev.id = f"V{n}"
+        for actor in ev.source + ev.target:
+            entity = by_id.get(actor.entity_id or "")
+            if entity is not None and entity.type != "GROUP":  # 'the government' here and there: no one identity
+                actor.key = identity_key(entity.type, entity.name)
     return events
 
 

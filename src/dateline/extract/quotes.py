@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline.extract.quotemarks import QuotedSpan, quoted_spans
 from dateline.extract.sentences import children, doc_text, sent_of, sentences, token_range, tokens
-from dateline.gazetteer import fold
+from dateline.gazetteer import identity_key
 from dateline.model import Article, Entity, Mention, Quote
 
 _SUBJECTS = {"nsubj", "nsubjpass"}
@@ -94,7 +94,6 @@ def extract_quotes(doc: Doc, article: Article, entities: list[Entity]) -> list[Q
 
 
 _PRONOUN_WORDS = {"he", "she", "it", "they", "we", "i"}
-_KEY_PREFIX = {"PERSON": "person", "GPE": "place", "LOC": "place", "NORP": "group"}
 
 
 def _speaker_kinds(quotes: list[Quote], entities: list[Entity]) -> None:
@@ -119,14 +118,7 @@ def _speaker_kinds(quotes: list[Quote], entities: list[Entity]) -> None:
         else:
             q.speaker_kind = "named" if entity.type == "PERSON" else "organisation"
         if q.speaker_kind != "unnamed":  # 'the government' here and there are no one identity
-            q.speaker_key = speaker_key(entity)
-
-
-def speaker_key(entity: Entity) -> str:
-    """A corpus-wide key for an entity: its kind and its canonical name, accents and case folded
-    ('Recep Tayyip Erdoğan' → 'person:recep tayyip erdogan'); a person never shares a key with an
-    organisation or place of the same name."""
-    return f"{_KEY_PREFIX.get(entity.type, 'org')}:{fold(entity.name)}"
+            q.speaker_key = identity_key(entity.type, entity.name)
 
 
 # --- lexicon -----------------------------------------------------------------------------------
@@ -152,6 +144,8 @@ def _is_cue(tok: Token, cues: dict[str, str], use: str) -> bool:
     and preposition or object ('call on', 'take credit'), or by lemma alone."""
     if tok.pos_ not in {"VERB", "AUX"} and not (tok.tag_.startswith("VB")):
         return False
+    if tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children(tok)):
+        return False  # 'declined to say whether', 'for him to admit that ...': no one said it
     lemma = tok.lemma_.lower()
     keys = [_lemma_key(tok)]
     keys += [f"{lemma} {c.lower_ if c.dep_ == 'prep' else c.lemma_.lower()}" for c in children(tok)

@@ -115,8 +115,8 @@ class Store:
            [(aid, v.id, v.type, v.mode, v.context, v.modality, v.attributed_to, v.attributed_name, v.quote_id,
              v.place_id, v.place_name, v.date, v.cameo_root, v.trigger, v.trigger_start, v.trigger_end,
              v.sentence_start, v.sentence_end) for v in an.events])
-        ex("INSERT INTO event_actors VALUES (?,?,?,?,?,?,?,?,?,?)",
-           [(aid, v.id, side, n, x.text, x.start, x.end, x.entity_id, x.country, x.sector)
+        ex("INSERT INTO event_actors VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+           [(aid, v.id, side, n, x.text, x.start, x.end, x.entity_id, x.country, x.sector, x.key)
             for v in an.events for side, actors in (("source", v.source), ("target", v.target))
             for n, x in enumerate(actors)])
         ex("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",

@@ -45,13 +45,13 @@ def quotes(store: Store, speaker: str | None = None, about: str | None = None, p
     return _run(store, sql, where, params, "a.published DESC, q.article_id, q.start", page)
 
 
-def _speaker_key_match(speaker: str) -> tuple[str, list[str]]:
-    """Every word of the folded query is a word of the quote's speaker key: 'erdogan' finds 'Erdoğan',
-    'Recep Tayyip Erdoğan' and 'President Erdoğan' alike."""
+def _speaker_key_match(speaker: str, column: str = "q.speaker_key") -> tuple[str, list[str]]:
+    """Every word of the folded query is a word of the identity key in ``column``: 'erdogan' finds
+    'Erdoğan', 'Recep Tayyip Erdoğan' and 'President Erdoğan' alike."""
     words = fold(clean(speaker)).replace(":", " ").split() or [""]
-    cond = " AND ".join("(' ' || replace(q.speaker_key, ':', ' ') || ' ') LIKE ? ESCAPE '\\'" for _ in words)
+    cond = " AND ".join(f"(' ' || replace({column}, ':', ' ') || ' ') LIKE ? ESCAPE '\\'" for _ in words)
     escaped = [w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") for w in words]
-    return f"(q.speaker_key IS NOT NULL AND {cond})", [f"% {w} %" for w in escaped]
+    return f"({column} IS NOT NULL AND {cond})", [f"% {w} %" for w in escaped]
 
 
 def speakers(store: Store, name: str | None = None, page: Page = Page()) -> list[dict]:
@@ -99,10 +99,11 @@ def events(store: Store, type: str | None = None, actor: str | None = None, coun
         where.append("e.type = ?")
         params.append(type.upper())
     if actor:
+        key_sql, key_params = _speaker_key_match(actor, "x.key")
         where.append("EXISTS (SELECT 1 FROM event_actors x WHERE x.article_id = e.article_id AND x.event_id = e.id "
-                     "AND (x.country = ? OR x.sector = ? OR x.text LIKE ?))")
+                     f"AND (x.country = ? OR x.sector = ? OR x.text LIKE ? OR {key_sql}))")
         actor = clean(actor)
-        params += [actor.upper(), actor.upper(), f"%{actor}%"]
+        params += [actor.upper(), actor.upper(), f"%{actor}%", *key_params]
     if country:
         where.append("p.country_code = ?")
         params.append(country.upper())
@@ -157,7 +158,7 @@ def stats(store: Store) -> dict[str, Any]:
 
 def _actors(store: Store, article_id: str, event_id: str, side: str) -> list[dict]:
     rows = store.db.execute(
-        "SELECT text, entity_id, country, sector FROM event_actors WHERE article_id = ? AND event_id = ? "
+        "SELECT text, entity_id, country, sector, key FROM event_actors WHERE article_id = ? AND event_id = ? "
         "AND side = ? ORDER BY position", (article_id, event_id, side))
     return [dict(r) for r in rows]
 

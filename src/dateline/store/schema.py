@@ -102,10 +102,12 @@ MIGRATIONS: list[str] = [
         INSERT INTO quotes_fts(rowid, text, speaker_name) VALUES (new.rowid, new.text, new.speaker_name);
     END;
     """,
-    # 2: how a quote names its speaker, and the speaker's corpus identity (accent-folded key)
+    # 2: how a quote names its speaker; speakers' and actors' corpus identity (accent-folded keys)
     """
     ALTER TABLE quotes ADD COLUMN speaker_kind TEXT;
     ALTER TABLE quotes ADD COLUMN speaker_key TEXT;
     CREATE INDEX quotes_speaker_key ON quotes(speaker_key);
+    ALTER TABLE event_actors ADD COLUMN key TEXT;
+    CREATE INDEX event_actors_key ON event_actors(key);
     """,
 ]
