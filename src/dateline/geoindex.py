@@ -97,7 +97,7 @@ class _Towns:
                           self.pops[r], "town", self.admin1[r] or None) for r in rows]
 
 
-@dataclass
+@dataclass(eq=False)  # compared and hashed by identity: one index per process, a key of the look-up memo
 class GeoIndex:
     exact: dict[str, list[GeoRecord]] = field(default_factory=dict)  # fold(name) -> regions
     variants: dict[str, list[GeoRecord]] = field(default_factory=dict)  # loose(name) -> regions
@@ -110,13 +110,19 @@ class GeoIndex:
         """Regions, then towns by population, of that name (or of a spelling variant of it: regions only)."""
         if variants:
             return self.variants.get(loose(name), [])
-        key = fold(name)
-        towns = self.towns.records(key)
-        towns.sort(key=lambda r: -r.population)
-        return self.exact.get(key, []) + towns
+        return list(_lookup(self, fold(name)))
+
 
     def feature(self, name: str) -> Feature | None:
         return self.features.get(fold(name))
+
+
+@lru_cache(maxsize=8192)
+def _lookup(index: GeoIndex, key: str) -> tuple[GeoRecord, ...]:
+    """Memoised: the same names recur across a corpus, and a town record is built on every look-up."""
+    towns = index.towns.records(key)
+    towns.sort(key=lambda r: -r.population)
+    return tuple(index.exact.get(key, []) + towns)
 
 
 @lru_cache(maxsize=1)

@@ -425,7 +425,7 @@ class _Builder:
             return
         if not (first.lower_ in {"the", "this", "that"} or first.tag_ == "PRP$" or first.text[0].isupper()):
             return
-        cluster = self._person_with_role(role, country, chunk.start_char)
+        cluster = self._person_with_role(role, country, chunk[0])
         if cluster is None and first.lower_ == "the" and chunk.root.dep_ in _SUBJECT_DEPS and not any(
                 self._holds(c.entity, role, country) for c in self.clusters):
             cluster = self._salient_subject(chunk.root)  # a description no named holder fits
@@ -454,15 +454,13 @@ class _Builder:
         found = {id(c): c for n, c in subjects if n == nearest}
         return next(iter(found.values())) if len(found) == 1 else None
 
-    def _person_with_role(self, role: Role, country: str | None, before: int) -> _Cluster | None:
+    def _person_with_role(self, role: Role, country: str | None, at: Token) -> _Cluster | None:
         """The person holding a compatible role: the only one, else the only one of them mentioned in the
         last few sentences ('Finance Minister X said ... the minister said'); None when none or several."""
         found = [cluster for cluster in self.clusters if self._holds(cluster.entity, role, country)]
         if len(found) <= 1:
             return found[0] if found else None
-        here = next((sent_number(t) for t in self.toks if t.idx >= before), None)
-        if here is None:
-            return None
+        here, before = sent_number(at), at.idx
         recent = {id(c) for m, c, h in self.mentions
                   if m.start < before and here - sent_number(h) <= _ROLE_WINDOW and any(c is f for f in found)}
         return next(c for c in found if id(c) in recent) if len(recent) == 1 else None

@@ -247,7 +247,7 @@ class _Finder:
         i = 0
         while i < n:
             tok = toks[i]
-            if not self._name_start(tok):
+            if not self._name_start(tok) or not self._may_place(i):
                 i += 1
                 continue
             j = i + 1
@@ -259,7 +259,16 @@ class _Finder:
             i = found if found else i + 1
 
     def _name_start(self, tok: Token) -> bool:
-        return _capitalised(tok) and not tok.is_stop and tok.ent_type_ not in _NOT_NAME_ENTS and not self.covered[tok.i]
+        return (tok.text[:1].isupper() and _capitalised(tok) and not tok.is_stop
+                and tok.ent_type_ not in _NOT_NAME_ENTS and not self.covered[tok.i])
+
+    def _may_place(self, i: int) -> bool:
+        """A cheap test before the look-ups: a locative word before, or a place noun a few words after."""
+        if self._locative_before(i):
+            return True
+        words, ahead = self.words, self.toks[i + 1 : i + _MAX_NAME_TOKENS + 2]
+        return fold(self.toks[i].text) in self.geo.feature_first_words or any(
+            t.lower_ in words.noun or t.lower_ in words.admin for t in ahead)
 
     def _name_part(self, tok: Token, prev: Token) -> bool:
         if sent_of(tok).start != sent_of(prev).start or tok.ent_type_ in _NOT_NAME_ENTS:
@@ -442,11 +451,12 @@ class _Finder:
                         and abs(len(c.name) - len(name)) <= 2]
             return variants[0] if variants else None
         following = self.text[cand.end : cand.end + 40]
-        qualified = self._qualified(everything, following)
+        country_name = any(c.feature == "country" for c in major)  # 'Singapore, Thailand and ...' is a list
+        qualified = None if country_name else self._qualified(everything, following)
         if qualified is not None:  # and the name keeps that sense in the rest of the article
             self.senses[fold(name)] = qualified
             return qualified
-        if self._qualifier_regions(following):  # 'Charlevoix, Quebec': no namesake elsewhere will do
+        if not major and self._qualifier_regions(following):  # 'Charlevoix, Quebec': no namesake elsewhere
             return None
         if fold(name) in self.senses:
             return self.senses[fold(name)]

@@ -134,6 +134,12 @@ def _load_cues() -> dict[str, str]:
     return cues
 
 
+@lru_cache(maxsize=1)
+def _cue_heads() -> frozenset[str]:
+    """The first words of the lexicon's entries."""
+    return frozenset(k.split()[0] for k in _load_cues())
+
+
 def _lemma_key(tok: Token) -> str:
     particle = next((c.lower_ for c in children(tok) if c.dep_ == "prt"), None)
     return f"{tok.lemma_.lower()} {particle}" if particle else tok.lemma_.lower()
@@ -142,11 +148,13 @@ def _lemma_key(tok: Token) -> str:
 def _is_cue(tok: Token, cues: dict[str, str], use: str) -> bool:
     """The token is a verb whose lexicon entry has this use: by lemma and particle ('point out'), by lemma
     and preposition or object ('call on', 'take credit'), or by lemma alone."""
+    lemma = tok.lemma_.lower()
+    if lemma not in _cue_heads():
+        return False  # no lexicon entry starts with this word (most tokens: answered without a walk)
     if tok.pos_ not in {"VERB", "AUX"} and not (tok.tag_.startswith("VB")):
         return False
     if tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children(tok)):
         return False  # 'declined to say whether', 'for him to admit that ...': no one said it
-    lemma = tok.lemma_.lower()
     keys = [_lemma_key(tok)]
     keys += [f"{lemma} {c.lower_ if c.dep_ == 'prep' else c.lemma_.lower()}" for c in children(tok)
              if c.dep_ in {"prep", "dobj"} and c.i > tok.i]
@@ -327,8 +335,9 @@ def _indirect_quotes(
     """(content start, end, cue, speaker token, indices of quoted spans inside) per reported clause."""
     found = []
     toks = tokens(doc)
+    heads = _cue_heads()
     for tok in toks:
-        if in_quote[tok.i] != -1:
+        if in_quote[tok.i] != -1 or tok.lemma_.lower() not in heads:
             continue
         comp = _complement(tok) if _is_cue(tok, cues, "indirect") else None
         if comp is None:
