@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -54,22 +55,6 @@ def report_error(exc: InputError) -> None:
     err.print(f"[bold red]error[/]: {exc.source}: {exc.problem}", highlight=False)
 
 
-def read_inputs(paths: list[Path], input_format: str | None) -> tuple[list[Article], int]:
-    """Articles from every file (directories walked); bad files reported, counted, skipped."""
-    articles: list[Article] = []
-    failures = 0
-    for path in iter_files(paths):
-        for item in read_path(path, input_format):
-            if isinstance(item, InputError):
-                report_error(item)
-                failures += 1
-            else:
-                for note in item.notes:
-                    err.print(f"[yellow]warning[/]: {item.source}: {note}", highlight=False)
-                articles.append(item)
-    return articles, failures
-
-
 def actor_tuple(actors: list[Path] | None) -> tuple[str, ...]:
     return tuple(str(p) for p in actors or [])
 
@@ -86,10 +71,27 @@ def analyze(
     """Analyse articles and print their records (exit 1 if any input failed)."""
     from dateline.pipeline import Options, analyze_many
 
-    articles, failures = read_inputs(files, input_format)
+    failures = 0
+
+    def articles() -> Iterator[Article]:  # read lazily: results stream out while later files are read
+        nonlocal failures
+        for path in iter_files(files):
+            for item in read_path(path, input_format):
+                if isinstance(item, InputError):
+                    report_error(item)
+                    failures += 1
+                    continue
+                for note in item.notes:
+                    err.print(f"[yellow]warning[/]: {item.source}: {note}", highlight=False)
+                yield item
+
     try:
         options = Options(actor_files=actor_tuple(actors))
-        for analysis in analyze_many(articles, options):
+        for analysis in analyze_many(articles(), options, keep_going=True):
+            if analysis.failed:
+                report_error(InputError(analysis.article.source or analysis.article.id, analysis.failed))
+                failures += 1
+                continue
             if format is OutputFormat.json:
                 sys.stdout.write(analysis.to_json() + "\n")
             else:
@@ -119,4 +121,4 @@ _register_subcommands()
 
 
 
-__all__ = ["app", "read_inputs", "report_error"]
+__all__ = ["app", "report_error"]

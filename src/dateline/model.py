@@ -204,6 +204,7 @@ class Analysis:
     times: list[TimeExpr] = field(default_factory=list)
     frames: list[Frame] = field(default_factory=list)
     balance: dict[str, float] = field(default_factory=dict)
+    failed: str | None = None  # why the analysis failed (no records then); None when it succeeded
 
     def entity(self, entity_id: str | None) -> Entity | None:
         """The entity with this id, or None."""
@@ -212,7 +213,10 @@ class Analysis:
         return next((e for e in self.entities if e.id == entity_id), None)
 
     def to_dict(self) -> dict[str, Any]:
-        return to_dict(self)
+        data = to_dict(self)
+        if data.get("failed") is None:  # present only on a failed analysis
+            data.pop("failed", None)
+        return data
 
     def to_json(self, indent: int | None = None) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)

@@ -31,15 +31,21 @@ def analyze(article: Article, options: Options = Options()) -> Analysis:
 
 
 def analyze_many(
-    articles: Iterable[Article], options: Options = Options(), batch_size: int = 16
+    articles: Iterable[Article], options: Options = Options(), batch_size: int = 16, keep_going: bool = False
 ) -> Iterator[Analysis]:
-    """Analyses in input order; spaCy parses in batches (``nlp.pipe``)."""
+    """Analyses in input order; spaCy parses in batches (``nlp.pipe``). With ``keep_going``, an article whose
+    extraction fails yields an Analysis with ``failed`` set (and no records) and the stream goes on."""
     nlp = load_pipeline(options.actor_files)
     prepared = (extract_metadata(a, options.today) for a in articles)
     texts = ((nlp_text(a), a) for a in prepared)
     pairs = nlp.pipe(((text, (text, a)) for text, a in texts), as_tuples=True, batch_size=batch_size)
     for doc, (text, article) in pairs:
-        yield extract_all(remember_text(doc, text), article, options)
+        try:
+            yield extract_all(remember_text(doc, text), article, options)
+        except Exception as exc:  # noqa: BLE001 - one failure boundary per article
+            if not keep_going:
+                raise
+            yield Analysis(article=article, failed=f"analysis failed: {type(exc).__name__}: {str(exc)[:200]}")
 
 
 def extract_all(doc: Doc, article: Article, options: Options = Options()) -> Analysis:

@@ -79,7 +79,7 @@ def ingest(
         pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(options,))
         analyzer = _pool_analyzer(pool, batch_size)
     elif analyzer is None:
-        analyzer = lambda articles: analyze_many(articles, options)  # noqa: E731
+        analyzer = lambda articles: analyze_many(articles, options, keep_going=True)  # noqa: E731
     try:
         for item in items:
             if isinstance(item, InputError):
@@ -148,6 +148,12 @@ class _Batches:
     def _write_oldest(self) -> None:
         results, signatures = self.submitted.popleft()
         for analysis in results:
+            if analysis.failed:  # recorded as an error, not stored: a later run tries it again
+                error = InputError(analysis.article.source or analysis.article.id, analysis.failed)
+                self.report.errors.append(error)
+                self.store.record_error(error.source, error.problem)
+                _tick(self.progress, self.report)
+                continue
             sig = signatures[analysis.article.id]
             stored = self.store.add(analysis, story_id=analysis.article.id, bands=dedup.bands(sig),
                                     signature=dedup.to_bytes(sig))
@@ -192,4 +198,4 @@ def _init_worker(options: Options) -> None:
 def analyse_chunk(articles: list[Article], options: Options | None = None) -> list[dict]:
     """Analyse a chunk in a worker (the pipeline loads once per process); plain dicts travel back."""
     options = options or _WORKER_OPTIONS or Options()
-    return [a.to_dict() for a in analyze_many(articles, options)]
+    return [a.to_dict() for a in analyze_many(articles, options, keep_going=True)]

@@ -23,6 +23,7 @@ from dateline.extract.sentences import children, sent_of, sentences, token_range
 from dateline.gazetteer import Gazetteer, identity_key, load_gazetteer
 from dateline.model import PLOVER_TYPES, Actor, Article, Entity, Event, Mention, Place, Quote, TimeExpr
 
+_MAX_CLAUSE_DEPTH = 4  # complement clauses followed for a recipient
 _COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 _FORCEFUL = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST"}
 _VERBAL_COOP = {"AGREE", "SUPPORT", "CONCEDE", "CONSULT", "COOPERATE", "AID"}
@@ -452,7 +453,8 @@ class _Coder:
                           country=source[0].country, sector=sector)]
         return []
 
-    def _object_actors(self, tok: Token, speaker: str | None, noun: bool = False, theme: bool = False) -> list[Actor]:
+    def _object_actors(self, tok: Token, speaker: str | None, noun: bool = False, theme: bool = False,
+                       depth: int = 0) -> list[Actor]:
         """Recipients: the object (after the prepositions when the object is what is moved or given:
         'withdraw its troops from Lebanon', 'provide intelligence to Macedonia'), prepositional objects,
         then the objects' own complements and owners, then the complement clause's parties."""
@@ -509,7 +511,9 @@ class _Coder:
                     found = self._actors(subj, speaker)
                     if found:
                         return found
-                found = self._object_actors(comp, speaker) if comp.pos_ in {"VERB", "AUX"} else []
+                # a chain of clauses is followed a few levels down, never to the end of a pathological one
+                deeper = comp.pos_ in {"VERB", "AUX"} and depth < _MAX_CLAUSE_DEPTH
+                found = self._object_actors(comp, speaker, depth=depth + 1) if deeper else []
                 if found:
                     return found
         return []

@@ -81,6 +81,9 @@ def read_bytes(data: bytes, source: str, fmt: str | None = None) -> Iterator[Rea
         yield exc
     except RecursionError as exc:
         yield InputError(source, f"input nests too deeply to parse ({exc})")
+    except Exception as exc:  # noqa: BLE001 - one failure boundary per file: the rest of the batch goes on
+        yield InputError(source, f"could not be read: internal error {type(exc).__name__}: {str(exc)[:200]}; "
+                                 "please report it with the file")
 
 
 def read_path(path: str | Path, fmt: str | None = None) -> Iterator[ReadItem]:

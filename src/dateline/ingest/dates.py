@@ -15,7 +15,10 @@ def normalise_date(value: object) -> str | None:
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, time.struct_time):
-        return dt.date(value.tm_year, value.tm_mon, value.tm_mday).isoformat()
+        try:  # feedparser turns '0000-00-00' into year -1
+            return dt.date(value.tm_year, value.tm_mon, value.tm_mday).isoformat()
+        except (ValueError, OverflowError):
+            return None
     if not isinstance(value, str):
         return None
     s = value.strip()
@@ -25,15 +28,18 @@ def normalise_date(value: object) -> str | None:
         pass
     try:
         return dt.datetime.fromisoformat(s.replace("Z", "+00:00")).date().isoformat()
-    except ValueError:
+    except (ValueError, OverflowError):
         pass
     from email.utils import parsedate_to_datetime
 
     try:
         return parsedate_to_datetime(s).date().isoformat()
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         pass
     import dateparser
 
-    parsed = dateparser.parse(s, settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]})
+    try:
+        parsed = dateparser.parse(s[:200], settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]})
+    except (ValueError, OverflowError, TypeError):
+        return None
     return parsed.date().isoformat() if parsed else None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from dateline.errors import InputError
 
 MAX_ARTICLE_CHARS = 1_000_000  # spaCy's default max_length; longer texts are refused, not truncated
@@ -26,6 +28,16 @@ def decode(data: bytes, source: str) -> tuple[str, list[str]]:
     if _control_share(text[:8192]) > 0.1:
         raise InputError(source, "binary file (mostly control characters): give a text-based article file")
     return text, notes
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> tuple[str, bool]:
+    """Lone UTF-16 surrogates (a JSON '\\ud800' escape) replaced with U+FFFD: no encoder, tokenizer or
+    database takes them. The flag says whether any was replaced."""
+    cleaned, n = _SURROGATES.subn("\ufffd", text)
+    return cleaned, n > 0
 
 
 def check_length(text: str, source: str, limit: int = MAX_ARTICLE_CHARS) -> None:

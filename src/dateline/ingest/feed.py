@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterator
 
@@ -9,6 +10,7 @@ import feedparser
 
 from dateline.errors import InputError
 from dateline.ingest.dates import normalise_date
+from dateline.ingest.decode import check_length
 from dateline.ingest.htmltext import html_fragment_text
 from dateline.model import Article
 
@@ -22,8 +24,8 @@ def looks_like_feed(text: str) -> bool:
 
 def read_feed(data: bytes | str, source: str) -> Iterator[Article | InputError]:
     """Entries with content or a summary become Articles; the feed title is the outlet."""
-    try:
-        parsed = feedparser.parse(data)
+    try:  # a stream, always: text or bytes that look like a path or URL would make feedparser open it
+        parsed = feedparser.parse(io.BytesIO(data.encode("utf-8") if isinstance(data, str) else data))
     except Exception as exc:  # feedparser wraps most errors, but not all
         yield InputError(source, f"feed could not be parsed ({type(exc).__name__})")
         return
@@ -40,6 +42,11 @@ def read_feed(data: bytes | str, source: str) -> Iterator[Article | InputError]:
             html = entry.get("summary", "") or entry.get("description", "")
         text = html_fragment_text(html)
         if not text:
+            continue
+        try:
+            check_length(text, f"{source}#entry{n}")
+        except InputError as exc:
+            yield exc
             continue
         published = normalise_date(entry.get("published_parsed") or entry.get("updated_parsed"))
         yield Article(

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from dateline.errors import InputError
 from dateline.ingest.dates import normalise_date
-from dateline.ingest.decode import check_length
+from dateline.ingest.decode import check_length, without_surrogates
 from dateline.model import Article
 
 FIELDS = ("text", "title", "url", "outlet", "published")
@@ -29,14 +29,14 @@ def looks_like_jsonl(text: str) -> bool:
 
 def read_jsonl(text: str, source: str) -> Iterator[Article | InputError]:
     """One Article per good line; a bad line yields an InputError naming the line, the rest go on."""
-    for n, line in enumerate(text.splitlines(), start=1):
+    for n, line in enumerate(text.split("\n"), start=1):  # U+2028 and friends are legal inside JSON strings
         if not line.strip():
             continue
         where = f"{source}:{n}"
         try:
             obj = json.loads(line)
         except ValueError as exc:
-            yield InputError(where, f"line is not valid JSON ({exc.msg})")
+            yield InputError(where, f"line is not valid JSON ({getattr(exc, 'msg', exc)})")
             continue
         if not isinstance(obj, dict):
             yield InputError(where, "line is not a JSON object")
@@ -51,8 +51,14 @@ def read_jsonl(text: str, source: str) -> Iterator[Article | InputError]:
             yield exc
             continue
         meta = {k: obj.get(k) if isinstance(obj.get(k), str) else None for k in FIELDS[1:]}
+        body, replaced = without_surrogates(body)
+        for key, value in meta.items():
+            if value is not None:
+                meta[key], also = without_surrogates(value)
+                replaced = replaced or also
         published = normalise_date(meta["published"])
         yield Article(
+            notes=["lone UTF-16 surrogates replaced with U+FFFD"] if replaced else [],
             text=body.strip(),
             title=meta["title"],
             url=meta["url"],

@@ -13,6 +13,8 @@ from dateline.ingest.decode import check_length, decode
 from dateline.ingest.html import read_html
 from dateline.model import Article
 
+_MAX_RECORD_BYTES = 20_000_000
+
 
 def looks_like_warc(data: bytes) -> bool:
     """WARC/ARC by magic: 'WARC/', an ARC header, or gzip (checked by reading a record)."""
@@ -34,7 +36,9 @@ def read_warc(data: bytes, source: str) -> Iterator[Article | InputError]:
             uri = record.rec_headers.get_header("WARC-Target-URI")
             where = f"{source}#{uri or n}"
             try:
-                body = record.content_stream().read()
+                body = record.content_stream().read(_MAX_RECORD_BYTES + 1)  # inflated no further than the cap
+                if len(body) > _MAX_RECORD_BYTES:
+                    raise InputError(where, f"WARC record over {_MAX_RECORD_BYTES:,} bytes once decompressed: skipped")
                 html, _notes = decode(body, where)
                 check_length(html, where, limit=20_000_000)
                 article = read_html(html, where, url=uri)
@@ -43,5 +47,9 @@ def read_warc(data: bytes, source: str) -> Iterator[Article | InputError]:
                 continue
             article.format = "warc"
             yield article
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
+    except (ArchiveLoadFailed, OSError, EOFError, ValueError, AttributeError, KeyError, TypeError) as exc:
+        # warcio raises AttributeError on a response with no WARC-Target-URI, among others
         yield InputError(source, f"WARC/ARC archive is corrupt or truncated after {n} records ({exc})")
+        return
+    if n == 0:
+        yield InputError(source, "no HTML response records in this WARC/ARC archive (or it is not one)")
