@@ -174,16 +174,16 @@ def _build(actor_files: tuple[str, ...]) -> Gazetteer:
     for path in actor_files:
         for entry in _read_actors(Path(path), builtin=False):
             gaz.actors[entry.pattern] = entry
-    for row in _rows(_data_path("roles.tsv"), 4):
+    for row in read_rows(_data_path("roles.tsv"), 4):
         gaz.roles[row[0].lower()] = Role(row[0].lower(), row[1], row[2], row[3])
         gaz.role_last_words.add(row[0].lower().split(" ")[-1])
     _load_places(gaz)
-    for row in _rows(_data_path("place_words.tsv"), 2):
+    for row in read_rows(_data_path("place_words.tsv"), 2):
         if row[1] == "orghead":
             gaz.org_heads.add(row[0].lower())
-    for row in _rows(_data_path("descriptions.tsv"), 2):
+    for row in read_rows(_data_path("descriptions.tsv"), 2):
         gaz.descriptions[row[0].lower()] = frozenset(row[1].split())
-    for row in _rows(_data_path("given_names.tsv"), 2):
+    for row in read_rows(_data_path("given_names.tsv"), 2):
         if row[1] in {"m", "f"}:
             gaz.given_names[row[0]] = row[1]
     return gaz
@@ -193,7 +193,9 @@ def _data_path(name: str) -> Path:
     return Path(str(resources.files("dateline") / "data" / name))
 
 
-def _rows(path: Path, width: int) -> list[list[str]]:
+def read_rows(path: Path, width: int) -> list[list[str]]:
+    """The rows of a dateline TSV data file (comments and blank lines skipped, short rows padded to
+    ``width``), with a DataError naming the file and line for a row without its first column."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
@@ -213,7 +215,7 @@ def _rows(path: Path, width: int) -> list[list[str]]:
 
 def _read_actors(path: Path, builtin: bool) -> list[ActorEntry]:
     entries = []
-    for row in _rows(path, 5):
+    for row in read_rows(path, 5):
         pattern, name, typ, country, sector = row[:5]
         typ = typ.upper() or "ARMED_GROUP"
         if typ not in ACTOR_TYPES:
@@ -237,7 +239,7 @@ def _load_countries(gaz: Gazetteer) -> None:
             if name and "," not in name:
                 gaz.country_names.setdefault(name, a3)
     gaz.alpha2_to_3["XK"], gaz.alpha3_to_2["XKX"] = "XKX", "XK"
-    for row in _rows(_data_path("countries.tsv"), 3):
+    for row in read_rows(_data_path("countries.tsv"), 3):
         a3 = row[0].upper()
         for name in filter(None, row[1].split("|")):
             gaz.country_names[name] = a3

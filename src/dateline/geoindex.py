@@ -31,7 +31,7 @@ from importlib import resources
 from pathlib import Path
 
 from dateline.errors import DataError
-from dateline.gazetteer import GeoRecord, fold
+from dateline.gazetteer import GeoRecord, fold, read_rows
 
 _TYPE_WORDS = re.compile(
     r"\s+(province|region|governorate|state|district|department|prefecture|oblast|county|division|"
@@ -212,22 +212,12 @@ def _load_regions(index: GeoIndex) -> None:
 
 def _load_features(index: GeoIndex) -> None:
     path = _data("features.tsv")
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise DataError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
-    for n, line in enumerate(lines, start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = [c.strip() for c in line.split("\t")]
-        if len(cells) != 5:
-            raise DataError(f"{path}:{n}: expected 5 tab-separated columns (names, kind, countries, lat, lon)")
-        names, kind, countries, lat, lon = cells
+    for names, kind, countries, lat, lon, *_ in read_rows(path, 5):
         try:
             feature = Feature(names.split("|")[0], kind, tuple(c for c in countries.split("|") if c),
                               float(lat) if lat else None, float(lon) if lon else None)
         except ValueError as exc:
-            raise DataError(f"{path}:{n}: latitude and longitude must be numbers ({exc})") from exc
+            raise DataError(f"{path}: {names!r}: latitude and longitude must be numbers ({exc})") from exc
         for name in names.split("|"):
             index.features[fold(name)] = feature
             index.feature_first_words.add(fold(name).split()[0])

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Token
 
 from dateline.errors import DataError
 from dateline.extract.sentences import sent_of, token_range, tokens
-from dateline.gazetteer import Gazetteer, GeoRecord, fold, load_gazetteer
+from dateline.gazetteer import Gazetteer, GeoRecord, fold, load_gazetteer, read_rows
 from dateline.geoindex import Feature, GeoIndex, load_geo_index
 from dateline.model import Article, Entity, Place
 
@@ -63,17 +63,10 @@ class PlaceWords:
 def load_place_words() -> PlaceWords:
     path = Path(str(resources.files("dateline") / "data" / "place_words.tsv"))
     classes: dict[str, set[str]] = {k: set() for k in PlaceWords.__dataclass_fields__}
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise DataError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
-    for n, line in enumerate(lines, start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = [c.strip() for c in line.split("\t")]
-        if len(cells) != 2 or cells[1] not in classes:
-            raise DataError(f"{path}:{n}: expected 'word <TAB> class' with class one of {', '.join(classes)}")
-        classes[cells[1]].add(cells[0].lower())
+    for word, cls, *_ in read_rows(path, 2):
+        if cls not in classes:
+            raise DataError(f"{path}: {word!r} has class {cls!r}; use one of {', '.join(classes)}")
+        classes[cls].add(word.lower())
     return PlaceWords(**{k: frozenset(v) for k, v in classes.items()})
 
 
