@@ -75,9 +75,14 @@ def quotes(gold: GoldOpt, as_json: JsonOpt = False) -> None:
 
 @eval_app.command("events")
 def events(gold: GoldOpt, as_json: JsonOpt = False) -> None:
-    """Event-type and mode accuracy, source/target country P/R/F1 on PLOVER gold records."""
+    """PLOVER gold records: type and mode accuracy, source/target country P/R/F1. Article-level gold
+    (ANNOTATION.md, e.g. a folder of ID.gold.json): type P/R/F1, actor and modality accuracy, duplicates."""
+    from dateline.eval.articles import is_article_gold
     from dateline.eval.events import confusion_rows, evaluate_events
 
+    if is_article_gold(gold):
+        _article_events(gold, as_json)
+        return
     scores = _evaluate(evaluate_events, gold, as_json)
     if scores is None:
         return
@@ -94,6 +99,23 @@ def events(gold: GoldOpt, as_json: JsonOpt = False) -> None:
     out.print(table)
     out.print(_table("most-missed gold types", ("gold type", "missed", "predicted instead"),
                      [(typ, str(n), preds) for typ, n, preds in confusion_rows(scores)]))
+
+
+def _article_events(gold: Path, as_json: bool) -> None:
+    from dateline.eval.article_events import evaluate_article_events
+
+    s = _evaluate(evaluate_article_events, gold, as_json)
+    if s is None:
+        return
+    out.print(_table(f"events: {s.articles} articles, {s.seconds} s",
+                     ("gold", "predicted", "matched", "P", "R", "F1", "source", "target", "modality", "duplicates"),
+                     [(str(s.gold), str(s.predicted), str(s.matched), f"{s.precision:.3f}", f"{s.recall:.3f}",
+                       f"{s.f1:.3f}", f"{s.source_accuracy:.3f}", f"{s.target_accuracy:.3f}",
+                       f"{s.modality_accuracy:.3f}", f"{s.duplicate_rate:.3f}")]))
+    out.print(_table("per type", ("type", "gold", "predicted", "matched"),
+                     [(t, str(v["gold"]), str(v["predicted"]), str(v["matched"]))
+                      for t, v in sorted(s.by_type.items(), key=lambda kv: -kv[1]["gold"])]))
+    out.print(_table("most frequent errors", ("error", "count"), [(e, str(n)) for e, n in s.common_errors]))
 
 
 @eval_app.command("places")
