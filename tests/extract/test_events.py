@@ -118,3 +118,20 @@ def test_time_and_place() -> None:
     ev = _one(text, "ASSAULT")
     assert ev.date == "2024-03-04" and ev.place_name == "Idlib"
     assert ev.sentence_start == 0 and ev.sentence_end == len(text)
+
+
+@pytest.mark.parametrize(("text", "typ", "mode", "trigger"), [
+    ("Separatist militants took more than 100 passengers hostage in Pakistan on Tuesday.", "ASSAULT", "abduct", "took"),
+    ("Pakistan's foreign ministry dismissed the allegations on Monday.", "REJECT", None, "dismissed"),
+    ("The United States imposed new tariffs on Canadian steel on Wednesday.", "SANCTION", "discontinue", "tariffs"),
+    ("Iraq's prime minister slammed the Turkish government on Sunday.", "ACCUSE", "disapprove", "slammed"),
+    ("A court in Tehran sentenced the French journalist to eight years in prison.", "SANCTION", "legal", "sentenced"),
+])
+def test_triggers_from_the_plover_definitions(text: str, typ: str, mode: str | None, trigger: str) -> None:
+    ev = _one(text, typ)
+    assert (ev.mode, ev.trigger) == (mode, trigger)
+
+
+def test_no_trigger_inside_an_organisation_name() -> None:
+    events = _events("The Baloch Liberation Army said on Tuesday that it had opened an office in Quetta.")
+    assert [e for e in events if e.trigger.lower() == "liberation"] == []

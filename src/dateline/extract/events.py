@@ -24,6 +24,7 @@ from dateline.gazetteer import Gazetteer, identity_key, load_gazetteer
 from dateline.model import PLOVER_TYPES, Actor, Article, Entity, Event, Mention, Place, Quote, TimeExpr
 
 _MAX_CLAUSE_DEPTH = 4  # complement clauses followed for a recipient
+_NAME_ENTS = {"ORG", "PERSON", "WORK_OF_ART", "LAW", "PRODUCT", "FAC", "NORP", "GPE"}  # no trigger inside a name
 _COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 _FORCEFUL = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST"}
 _VERBAL_COOP = {"AGREE", "SUPPORT", "CONCEDE", "CONSULT", "COOPERATE", "AID"}
@@ -173,6 +174,8 @@ class _Coder:
         for tok in toks:
             if tok.dep_ == "amod" or (tok.i > 0 and self.toks[tok.i - 1].text == "-"):
                 continue  # 'foreign-backed', 'war-torn': a description, not an act
+            if tok.ent_type_ in _NAME_ENTS and tok.pos_ == "PROPN":
+                continue  # a word of a name: the Baloch Liberation Army, the Peace Foundation
             trig = self._match(tok)
             if trig is not None:
                 found.append((tok, trig))
