@@ -135,3 +135,20 @@ def test_triggers_from_the_plover_definitions(text: str, typ: str, mode: str | N
 def test_no_trigger_inside_an_organisation_name() -> None:
     events = _events("The Baloch Liberation Army said on Tuesday that it had opened an office in Quetta.")
     assert [e for e in events if e.trigger.lower() == "liberation"] == []
+
+
+def test_passive_voice_is_shared_by_coordinated_and_participle_verbs() -> None:
+    arrested = _one("Rebel fighters were arrested at a checkpoint in Mali on Monday.", "COERCE")
+    assert ([a.text for a in arrested.source], [a.text for a in arrested.target]) == ([], ["Rebel fighters"])
+    sentenced = _one("The opposition leader was arrested and sentenced to five years in prison by a court in Minsk.",
+                     "SANCTION")
+    assert ([a.text for a in sentenced.source], [a.text for a in sentenced.target]) == (
+        ["a court"], ["The opposition leader"])
+    kidnapped = _one("Two soldiers who were kidnapped by militants in Nigeria were freed on Sunday.", "ASSAULT")
+    assert ([a.text for a in kidnapped.source], [a.text for a in kidnapped.target]) == (["militants"], ["Two soldiers"])
+
+
+def test_a_month_is_no_march() -> None:
+    events = _events("The journalist, arrested in March in Tehran, was released on Friday.")
+    assert [e.type for e in events] == ["COERCE", "RETREAT"]
+    assert [a.text for a in events[0].target] == ["The journalist"]

@@ -174,8 +174,8 @@ class _Coder:
         for tok in toks:
             if tok.dep_ == "amod" or (tok.i > 0 and self.toks[tok.i - 1].text == "-"):
                 continue  # 'foreign-backed', 'war-torn': a description, not an act
-            if tok.ent_type_ in _NAME_ENTS and tok.pos_ == "PROPN":
-                continue  # a word of a name: the Baloch Liberation Army, the Peace Foundation
+            if tok.ent_type_ in _NAME_ENTS and tok.pos_ == "PROPN" or tok.ent_type_ in {"DATE", "TIME"}:
+                continue  # a word of a name ('the Baloch Liberation Army') or a date ('in March')
             trig = self._match(tok)
             if trig is not None:
                 found.append((tok, trig))
@@ -804,18 +804,23 @@ def _subject_of_verb(verb: Token) -> tuple[Token | None, bool]:
             subj = next((g for c in children(node) if c.dep_ in {"aux", "auxpass"}
                          for g in children(c) if g.dep_ in {"nsubj", "nsubjpass"}), None)
         if subj is not None:
-            if subj.tag_ in {"WDT", "WP"} and node.dep_ == "relcl":
-                return node.head, False
+            if subj.tag_ in {"WDT", "WP"} and node.dep_ == "relcl":  # 'X, who was arrested ...': X undergoes it
+                return node.head, subj.dep_ == "nsubjpass" and node is verb
             adjectival = verb.lower_ in _INTENT_ADJ  # 'is committed to', 'was prepared to'
-            return subj, subj.dep_ == "nsubjpass" and node is verb and not adjectival
+            # 'was arrested and sentenced': a participle coordinated with a passive shares its voice
+            shared = node is not verb and verb.dep_ == "conj" and verb.tag_ in {"VBN", "VBD"} and node.i == verb.head.i \
+                and any(c.dep_ == "auxpass" for c in children(node)) \
+                and not any(c.dep_ in {"aux", "auxpass", "nsubj"} for c in children(verb))
+            return subj, subj.dep_ == "nsubjpass" and (node is verb or shared) and not adjectival
         if node.dep_ in {"xcomp", "conj", "advcl", "acomp"} and node.head.i != node.i:
             node = node.head
         elif node.dep_ in {"acl", "relcl"}:
             noun = node.head  # 'issued a declaration demanding that ...': the issuer demands
-            if node.dep_ == "acl" and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+            if node.dep_ == "acl" and noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and node.tag_ != "VBN":
                 node = noun.head
                 continue
-            return noun, False
+            # 'the man arrested in March': a past participle's noun undergoes the act
+            return noun, node.dep_ == "acl" and node.tag_ == "VBN" and node is verb
         else:
             return None, False
     return None, False
