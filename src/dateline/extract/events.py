@@ -808,9 +808,9 @@ def _subject_of_verb(verb: Token) -> tuple[Token | None, bool]:
                 return node.head, subj.dep_ == "nsubjpass" and node is verb
             adjectival = verb.lower_ in _INTENT_ADJ  # 'is committed to', 'was prepared to'
             # 'was arrested and sentenced': a participle coordinated with a passive shares its voice
-            shared = node is not verb and verb.dep_ == "conj" and verb.tag_ in {"VBN", "VBD"} and node.i == verb.head.i \
-                and any(c.dep_ == "auxpass" for c in children(node)) \
-                and not any(c.dep_ in {"aux", "auxpass", "nsubj"} for c in children(verb))
+            shared = (node is not verb and verb.dep_ == "conj" and verb.tag_ in {"VBN", "VBD"}
+                      and node.i == verb.head.i and any(c.dep_ == "auxpass" for c in children(node))
+                      and not any(c.dep_ in {"aux", "auxpass", "nsubj"} for c in children(verb)))
             return subj, subj.dep_ == "nsubjpass" and (node is verb or shared) and not adjectival
         if node.dep_ in {"xcomp", "conj", "advcl", "acomp"} and node.head.i != node.i:
             node = node.head
