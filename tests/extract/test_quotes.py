@@ -216,3 +216,15 @@ def test_speech_verbs_in_the_infinitive_report_nothing() -> None:
         "talks would resume. The spokesman said the ministry was ready."
     )
     assert [(q.cue, q.text) for q in a.quotes] == [("said", "the ministry was ready")]
+
+
+def test_a_nested_quotation_gets_its_own_speaker() -> None:
+    text = ("\"Minister Omar Karimi told me, 'we will never surrender our land to anyone,' and I believed him,\" "
+            "the farmer Ali Hassan said on Tuesday. \"It was the 'best of times',\" he added.")
+    a = analyse_text(text)
+    outer = _by_text(a.quotes, "and I believed him")
+    assert (outer.kind, outer.speaker_name) == ("direct", "Ali Hassan")
+    inner = [q for q in a.quotes if q.text == "we will never surrender our land to anyone"]
+    assert len(inner) == 1 and (inner[0].kind, inner[0].cue, inner[0].speaker_name) == ("direct", "told", "Omar Karimi")
+    assert text[inner[0].start : inner[0].end] == inner[0].text
+    assert not any(q.text == "best of times" for q in a.quotes)  # single marks with no speech verb: no quotation

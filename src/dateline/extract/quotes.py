@@ -9,6 +9,7 @@ scare quote, a title, a name — is not a quotation (the framing stage flags it)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -87,6 +88,7 @@ def extract_quotes(doc: Doc, article: Article, entities: list[Entity]) -> list[Q
     _pronoun_chain(quotes, entities)
     _organisation_pronouns(quotes, entities, doc_text(doc))
     quotes = [q for q in quotes if q.cue is not None or q.speaker_text is not None]
+    quotes = sorted(quotes + _nested_quotes(doc, quotes, cues, mentions, names), key=lambda q: (q.start, -q.end))
     _speaker_kinds(quotes, entities)
     for n, q in enumerate(quotes, start=1):
         q.id = f"Q{n}"
@@ -94,6 +96,38 @@ def extract_quotes(doc: Doc, article: Article, entities: list[Entity]) -> list[Q
 
 
 _PRONOUN_WORDS = {"he", "she", "it", "they", "we", "i"}
+
+
+_NESTED = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[:,(—]))[‘'](?P<content>[^‘’'\n]{8,}?)[’'](?=[\s,.;:!?—)]|$)")
+
+
+def _nested_quotes(doc: Doc, quotes: list[Quote], cues: dict[str, str], mentions: list[Mention],
+                   names: dict[str, str]) -> list[Quote]:
+    """'"He told me, 'we will never surrender,'" she said': a single-quoted passage inside a direct quote,
+    reported by a speech verb inside that quote, is a quotation of its own, by that verb's subject."""
+    text, found = doc_text(doc), []
+    for outer in (q for q in quotes if q.kind == "direct"):
+        for m in _NESTED.finditer(text, outer.start, outer.end):
+            start, end = m.start("content"), m.end("content")
+            inner = token_range(doc, start, end)
+            if not inner:
+                continue
+            sent = sent_of(tokens(doc)[inner.start])
+            cues_in = [t for t in tokens(doc)[sent.start : sent.end] if outer.start <= t.idx < outer.end
+                       and not (start <= t.idx < end) and _is_cue(t, cues, "indirect")]
+            if not cues_in:
+                continue  # a title or an emphasis in single marks, not speech
+            cue = min(cues_in, key=lambda t: min(abs(t.idx - start), abs(t.idx - end)))
+            subj = _speaker_token(cue, cues)
+            if subj is None or not (outer.start <= subj.idx < outer.end):
+                continue  # the cue's subject stands outside: the outer attribution, not a nested one
+            start, end = _trim(text, start, end)
+            nested = Quote(id="", kind="direct", text=text[start:end], start=start, end=end)
+            record = _cue_record(cue)
+            nested.cue, nested.cue_start, nested.cue_end = record.text, record.start, record.end
+            _attach_speaker(nested, subj, mentions, names)
+            found.append(nested)
+    return found
 
 
 def _speaker_kinds(quotes: list[Quote], entities: list[Entity]) -> None:
