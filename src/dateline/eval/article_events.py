@@ -12,14 +12,13 @@ unmatched prediction of a matched mention's type in the same sentence.
 
 from __future__ import annotations
 
-import time
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from dateline.errors import EvalError
-from dateline.eval.articles import analysed_gold
+from dateline.eval.articles import score_articles
 from dateline.eval.spans import locate
 from dateline.gazetteer import fold
 from dateline.model import Actor, Analysis, Event
@@ -186,9 +185,5 @@ def _error(kind: str, typ: str, text: str, p: Event, g: dict[str, Any] | None,
 def evaluate_article_events(gold_path: Path) -> ArticleEventScores:
     """Analyse every gold article and score its events."""
     scores = ArticleEventScores()
-    started = time.perf_counter()
-    for name, analysis, gold in analysed_gold(gold_path):
-        score_article(analysis, gold.get("events", []), scores, name)
-        scores.articles += 1
-    scores.seconds = round(time.perf_counter() - started, 2)
-    return scores.finish()
+    return score_articles(gold_path, scores,
+                          lambda name, analysis, gold: score_article(analysis, gold.get("events", []), scores, name))

@@ -11,15 +11,18 @@ readers like any input.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from dateline.errors import EvalError, InputError
 from dateline.eval.gold import load_reading_gold
 from dateline.ingest import read_path
 from dateline.ingest.dates import normalise_date
 from dateline.model import Analysis, Article
+
+S = TypeVar("S")  # a scores object with 'articles', 'seconds' and finish()
 
 
 def is_article_gold(path: Path) -> bool:
@@ -48,6 +51,17 @@ def analysed_gold(path: Path) -> Iterator[tuple[str, Analysis, dict[str, Any]]]:
         articles.append(_article(article_path, gold, metas[article_path.parent]))
     for (article_path, gold), analysis in zip(pairs, analyze_many(articles), strict=True):
         yield article_path.name, analysis, gold
+
+
+def score_articles(gold_path: Path, scores: S, score: Callable[[str, Analysis, dict[str, Any]], None]) -> S:
+    """Analyse every gold article under ``gold_path``, score each with ``score(name, analysis, gold)``,
+    count articles and seconds into ``scores`` and return ``scores.finish()``."""
+    started = time.perf_counter()
+    for name, analysis, gold in analysed_gold(gold_path):
+        score(name, analysis, gold)
+        scores.articles += 1
+    scores.seconds = round(time.perf_counter() - started, 2)
+    return scores.finish()
 
 
 def _article(path: Path, gold: dict[str, Any], metas: dict[str, dict[str, Any]]) -> Article:

@@ -8,12 +8,11 @@ overlap a gold mention with a country. Recall is also given per kind.
 
 from __future__ import annotations
 
-import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dateline.eval.articles import analysed_gold
+from dateline.eval.articles import score_articles
 from dateline.model import Place
 
 KINDS = ("country", "region", "city", "other")
@@ -91,9 +90,5 @@ def score_article(text: str, places: list[Place], gold_places: list[dict[str, An
 def evaluate_places(gold_path: Path) -> PlaceScores:
     """Analyse every gold article and score its places."""
     scores = PlaceScores()
-    started = time.perf_counter()
-    for name, analysis, gold in analysed_gold(gold_path):
-        score_article(analysis.article.text, analysis.places, gold.get("places", []), scores, name)
-        scores.articles += 1
-    scores.seconds = round(time.perf_counter() - started, 2)
-    return scores.finish()
+    return score_articles(gold_path, scores, lambda name, analysis, gold: score_article(
+        analysis.article.text, analysis.places, gold.get("places", []), scores, name))

@@ -7,12 +7,11 @@ name agrees with the gold name as ``ANNOTATION.md`` scores it (see ``same_speake
 
 from __future__ import annotations
 
-import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from dateline.errors import EvalError
-from dateline.eval.articles import analysed_gold
+from dateline.eval.articles import score_articles
 from dateline.eval.spans import locate, match_spans
 from dateline.gazetteer import fold
 from dateline.model import Analysis, Quote
@@ -119,9 +118,5 @@ def _sentence(text: str, start: int, end: int) -> str:
 def evaluate_quotes(gold_path: Path) -> QuoteScores:
     """Analyse every gold article and score its quotes."""
     scores = QuoteScores()
-    started = time.perf_counter()
-    for name, analysis, gold in analysed_gold(gold_path):
-        score_article(analysis, gold.get("quotes", []), scores, name)
-        scores.articles += 1
-    scores.seconds = round(time.perf_counter() - started, 2)
-    return scores.finish()
+    return score_articles(gold_path, scores,
+                          lambda name, analysis, gold: score_article(analysis, gold.get("quotes", []), scores, name))
