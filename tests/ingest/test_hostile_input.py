@@ -144,3 +144,16 @@ def test_an_article_whose_analysis_fails_is_an_error_and_the_stream_goes_on(monk
                                          keep_going=True))
     assert [r.failed is None for r in results] == [True, False, True]
     assert results[1].failed == "analysis failed: RuntimeError: boom" and results[1].quotes == []
+
+
+def test_comment_runs_and_blank_line_runs_are_read_in_linear_time() -> None:
+    from dateline.ingest import sniff
+    from dateline.ingest.decode import skip_leading_comments
+
+    assert sniff(("<!---->" * 5000 + "x").encode()) == "text"  # once exponential in the comment count
+    assert sniff(("<!-- a -->" * 50 + "<rss version='2.0'>").encode()) == "feed"
+    assert sniff(b"<?xml version='1.0'?><!-- c --><html><body>x</body></html>") == "html"
+    assert skip_leading_comments("  <!-- a --> <!-- b -->rest") == "rest"
+    body = f"# Title\n\n---\n\n{GOOD}\n\n---\n\n<https://example.org/a>\n\n**Outlet**" + "\n" * 40_000
+    (article,) = _items(body.encode(), "markdown")
+    assert (article.url, article.outlet) == ("https://example.org/a", "Outlet")

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from dateline.errors import InputError
-from dateline.ingest.decode import MAX_ARTICLE_CHARS, check_length, decode
+from dateline.ingest.decode import MAX_ARTICLE_CHARS, check_length, decode, skip_leading_comments
 from dateline.ingest.feed import looks_like_feed, read_feed
 from dateline.ingest.html import read_html
 from dateline.ingest.jsonl import looks_like_jsonl, read_jsonl
@@ -23,7 +23,7 @@ from dateline.model import Article
 
 FORMATS = ("markdown", "text", "html", "jsonl", "feed", "warc")
 MAX_SINGLE_FILE_BYTES = 5_000_000
-_HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.S | re.I)
+_HTML_START = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.I)  # after skip_leading_comments
 
 ReadItem = Article | InputError
 
@@ -36,7 +36,7 @@ def sniff(data: bytes, name: str = "") -> str:
     head = data[:4096].decode("utf-8", errors="replace").lstrip("\ufeff")
     if looks_like_feed(head):
         return "feed"
-    if _HTML_START.match(head) or (lower.endswith((".html", ".htm")) and "<" in head):
+    if _HTML_START.match(skip_leading_comments(head)) or (lower.endswith((".html", ".htm")) and "<" in head):
         return "html"
     if looks_like_jsonl(head.split("\n", 1)[0] if "\n" in head else head) or lower.endswith(".jsonl"):
         return "jsonl"

@@ -40,6 +40,27 @@ def without_surrogates(text: str) -> tuple[str, bool]:
     return cleaned, n > 0
 
 
+def skip_leading_comments(text: str) -> str:
+    """The text after leading white space, an XML declaration and any number of <!-- --> comments, in
+    linear time (a regex with nested quantifiers over comments backtracks exponentially)."""
+    pos, n = 0, len(text)
+    while True:
+        while pos < n and text[pos].isspace():
+            pos += 1
+        if text.startswith("<?xml", pos):
+            close = text.find(">", pos)
+            if close < 0:
+                return text[pos:]
+            pos = close + 1
+        elif text.startswith("<!--", pos):
+            close = text.find("-->", pos + 4)
+            if close < 0:
+                return text[pos:]
+            pos = close + 3
+        else:
+            return text[pos:]
+
+
 def check_length(text: str, source: str, limit: int = MAX_ARTICLE_CHARS) -> None:
     """Refuse article texts too long for the pipeline, with what to do about it."""
     if len(text) > limit:

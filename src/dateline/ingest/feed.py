@@ -10,16 +10,16 @@ import feedparser
 
 from dateline.errors import InputError
 from dateline.ingest.dates import normalise_date
-from dateline.ingest.decode import check_length
+from dateline.ingest.decode import check_length, skip_leading_comments
 from dateline.ingest.htmltext import html_fragment_text
 from dateline.model import Article
 
-_FEED_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(rss|feed|rdf:RDF)\b", re.S | re.I)
+_FEED_START = re.compile(r"<(rss|feed|rdf:RDF)\b", re.I)  # after skip_leading_comments
 
 
 def looks_like_feed(text: str) -> bool:
     """True for an RSS, RDF or Atom document."""
-    return bool(_FEED_START.match(text[:4096]))
+    return bool(_FEED_START.match(skip_leading_comments(text[:4096])))
 
 
 def read_feed(data: bytes | str, source: str) -> Iterator[Article | InputError]:

@@ -9,8 +9,9 @@ from dateline.model import Article
 
 _RULE = re.compile(r"^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$", re.M)
 _TITLE = re.compile(r"^[ \t]*#[ \t]+(.+?)[ \t]*$", re.M)
-_URL = re.compile(r"<(https?://[^>\s]+)>|^\s*(https?://\S+)\s*$", re.M)
-_OUTLET = re.compile(r"^\s*(?:\*\*|__)(.+?)(?:\*\*|__)\s*$", re.M)
+# within one line ([ \t], never \s): '^\s*' under re.M rescans every run of blank lines (quadratic)
+_URL = re.compile(r"<(https?://[^>\s]+)>|^[ \t]*(https?://\S+)[ \t]*$", re.M)
+_OUTLET = re.compile(r"^[ \t]*(?:\*\*|__)(.+?)(?:\*\*|__)[ \t]*$", re.M)
 
 
 def looks_like_markdown(text: str) -> bool:
