@@ -157,3 +157,12 @@ def test_comment_runs_and_blank_line_runs_are_read_in_linear_time() -> None:
     body = f"# Title\n\n---\n\n{GOOD}\n\n---\n\n<https://example.org/a>\n\n**Outlet**" + "\n" * 40_000
     (article,) = _items(body.encode(), "markdown")
     assert (article.url, article.outlet) == ("https://example.org/a", "Outlet")
+
+
+def test_a_chain_of_reported_clauses_gives_one_quote_per_clause() -> None:
+    from dateline.model import Article
+    from dateline.pipeline import analyze
+
+    # once quadratic (each clause's subtree walked for nested cues): 58 s at 1,600 clauses, now seconds
+    analysis = analyze(Article(text="Minister Karimi said on Monday that " * 800 + "the talks would resume."))
+    assert len(analysis.quotes) == 800 and analysis.quotes[-1].text == "the talks would resume"
