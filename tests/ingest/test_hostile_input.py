@@ -166,3 +166,13 @@ def test_a_chain_of_reported_clauses_gives_one_quote_per_clause() -> None:
     # once quadratic (each clause's subtree walked for nested cues): 58 s at 1,600 clauses, now seconds
     analysis = analyze(Article(text="Minister Karimi said on Monday that " * 800 + "the talks would resume."))
     assert len(analysis.quotes) == 800 and analysis.quotes[-1].text == "the talks would resume"
+
+
+def test_runs_of_one_punctuation_mark_are_blanked_for_the_parser() -> None:
+    from dateline.extract.metadata import nlp_text
+    from dateline.model import Article
+
+    text = "«" * 10_000 + " said Putin " + "»" * 10_000 + " Officials said ----- nothing ... more."
+    blanked = nlp_text(Article(text=text))
+    assert len(blanked) == len(text) and blanked.strip().startswith("said Putin")
+    assert "«" not in blanked and "»" not in blanked and "..." in blanked and "-----" in blanked

@@ -47,6 +47,7 @@ _PATTERNS = [
     re.compile(rf"(?P<place>{_CAPS_PLACE}(?:,\s+{_PLACE})?)\s*(?:-{{1,2}}(?![A-Za-z])|—|–|―|:)\s*"),
 ]
 _MAX_DATELINE = 120
+_PUNCT_RUN = re.compile(r"([^\w\s])\1{7,}")  # eight or more of one mark
 _WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 _YEAR_IN_URL = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:[/_-](0[1-9]|1[0-2])(?:[/_-](0[1-9]|[12]\d|3[01]))?)?(?=[/_-]|$)")
 _YEAR_IN_TEXT = re.compile(r"(?<![\d$€£,.])((?:19|20)\d{2})(?![\d,]|\s*(?:%|percent|people|troops))")
@@ -63,11 +64,13 @@ def extract_metadata(article: Article, today: dt.date | None = None) -> Article:
 
 
 def nlp_text(article: Article) -> str:
-    """The text NLP sees: the article text with the dateline blanked to spaces (same offsets)."""
+    """The text NLP sees: the article text with the dateline blanked to spaces, and runs of one punctuation
+    mark ('-----', '«««««') blanked too (spaCy's tokenizer is quadratic over them); offsets unchanged."""
+    text = _PUNCT_RUN.sub(lambda m: " " * len(m.group()), article.text)
     d = article.dateline
     if d is None:
-        return article.text
-    return article.text[: d.start] + " " * (d.end - d.start) + article.text[d.end :]
+        return text
+    return text[: d.start] + " " * (d.end - d.start) + text[d.end :]
 
 
 def parse_dateline(text: str) -> Dateline | None:
