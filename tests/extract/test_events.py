@@ -152,3 +152,11 @@ def test_a_month_is_no_march() -> None:
     events = _events("The journalist, arrested in March in Tehran, was released on Friday.")
     assert [e.type for e in events] == ["COERCE", "RETREAT"]
     assert [a.text for a in events[0].target] == ["The journalist"]
+
+
+def test_one_record_per_happening_in_a_sentence() -> None:
+    events = _events("Islamic State fighters killed three Iraqi soldiers and injured five in Anbar on Monday.")
+    assaults = [e for e in events if e.type == "ASSAULT"]
+    assert len(assaults) == 1 and assaults[0].trigger == "killed"
+    two = _events("Russian jets bombed Idlib on Monday while Turkish artillery shelled Kurdish fighters in Afrin.")
+    assert len([e for e in two if e.type == "ASSAULT"]) == 2  # no party in common: two happenings

@@ -199,7 +199,7 @@ class _Coder:
                 continue
             seen_phrases.add(phrase)
             events.append(self._event(tok, trig, sent))
-        return [e for e in events if e is not None]
+        return _one_per_happening([e for e in events if e is not None])
 
     def _reported_demand(self, tok: Token, sent: Span) -> Event | None:
         """'Russia said Sudan must return the helicopter': a speaker saying what another party must
@@ -824,6 +824,43 @@ def _subject_of_verb(verb: Token) -> tuple[Token | None, bool]:
         else:
             return None, False
     return None, False
+
+
+def _one_per_happening(events: list[Event]) -> list[Event]:
+    """Within a sentence, two records of one type, mode and modality that share a party and whose other
+    parties agree (the same, or unknown on one side) are one happening ('the army killed three soldiers
+    and injured five'): the first is kept, with the other's parties where it had none. Records with no
+    party in common stay apart ('the Aleppo deal ... a nationwide truce')."""
+    kept: list[Event] = []
+    for ev in events:
+        same = next((k for k in kept if k.type == ev.type and k.modality == ev.modality
+                     and (k.mode == ev.mode or None in (k.mode, ev.mode))
+                     and _parties_agree(k.source, ev.source) and _parties_agree(k.target, ev.target)
+                     and _shares_a_party(k, ev)), None)
+        if same is None:
+            kept.append(ev)
+            continue
+        same.source = same.source or ev.source
+        same.target = same.target or ev.target
+    return kept
+
+
+def _shares_a_party(a: Event, b: Event) -> bool:
+    return any(_parties_agree(x, y) and x and y for x, y in ((a.source, b.source), (a.target, b.target)))
+
+
+def _parties_agree(a: list[Actor], b: list[Actor]) -> bool:
+    """The same parties: a common entity or code, or a country-only party (where it happened) whose
+    country the other side has."""
+    if not a or not b:
+        return True
+    if {x.entity_id for x in a if x.entity_id} & {x.entity_id for x in b if x.entity_id}:
+        return True
+    codes_a, codes_b = {(x.country, x.sector) for x in a}, {(x.country, x.sector) for x in b}
+    if codes_a & codes_b:
+        return True
+    bare_a, bare_b = {c for c, s in codes_a if c and not s}, {c for c, s in codes_b if c and not s}
+    return bool(bare_a & {c for c, _ in codes_b} or bare_b & {c for c, _ in codes_a})
 
 
 def _prep_objects(tok: Token, preps: set[str]) -> list[Token]:
