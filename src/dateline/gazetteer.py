@@ -21,6 +21,8 @@ import pycountry
 from dateline.errors import DataError
 
 ACTOR_TYPES = ("ARMED_GROUP", "IGO", "NGO", "MEDIA", "PARTY", "GOV_BODY", "COMPANY", "PERSON")
+# entity types that are organisations: the NER's ORG and every dictionary actor type but PERSON
+ORG_TYPES = frozenset({"ORG", *ACTOR_TYPES} - {"PERSON"})
 
 
 @dataclass(frozen=True)

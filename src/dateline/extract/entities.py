@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline.extract.quotemarks import quoted_spans
 from dateline.extract.sentences import children, doc_text, noun_chunks, sent_number, sent_of, token_range, tokens
-from dateline.gazetteer import Gazetteer, Role, load_gazetteer
+from dateline.gazetteer import ORG_TYPES, Gazetteer, Role, load_gazetteer
 from dateline.model import Article, Entity, Mention
 
 _NAMED = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "LANGUAGE"}
@@ -36,7 +36,6 @@ _NO_FOCUS_SECTORS = {"REB", "UAF", "PRM", "IGO", "CRM"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _NON_SUBJECT_DEPS = {"poss", "pobj", "dobj", "compound", "nmod"}
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
-_ORG_TYPES = {"ORG", "ARMED_GROUP", "IGO", "NGO", "MEDIA", "PARTY", "GOV_BODY", "COMPANY"}
 _INITIALS_SKIP = {"of", "and", "the", "for", "in", "on", "de", "la", "&", "al"}
 _DESCRIPTION_WINDOW = 5  # sentences back
 _SALIENT_WINDOW = 3  # sentences back
@@ -106,7 +105,7 @@ class _Builder:
         Intelligence and Security Agency)."""
         for cluster in reversed(self.clusters):
             e = cluster.entity
-            if e.type in _ORG_TYPES and e.name != acronym and _initials(e.name) == acronym:
+            if e.type in ORG_TYPES and e.name != acronym and _initials(e.name) == acronym:
                 return cluster
         return None
 

@@ -32,7 +32,7 @@ from dateline.errors import DataError
 from dateline.extract.sentences import sent_of, token_range, tokens
 from dateline.gazetteer import Gazetteer, GeoRecord, fold, load_gazetteer, read_rows
 from dateline.geoindex import Feature, GeoIndex, load_geo_index
-from dateline.model import Article, Entity, Place
+from dateline.model import Article, Entity, Mention, Place
 
 _TOPONYM_LABELS = {"GPE", "LOC", "FAC"}
 _NOT_PLACE_LABELS = {"PERSON", "ORG", "NORP"}
@@ -101,7 +101,7 @@ class _Finder:
         self.senses: dict[str, GeoRecord] = {}  # names qualified once ('Paris, Texas'): that place throughout
         self.people: set[str] = set()
         self.candidates: list[_Candidate] = []
-        doubtful: list[tuple[Entity, object]] = []
+        doubtful: list[tuple[Entity, Mention]] = []
         for e in entities:
             for m in e.mentions:
                 if m.kind != "name":
@@ -114,30 +114,30 @@ class _Finder:
                 self.people.update(fold(part) for part in e.name.split())
         self._doubtful(doubtful)
 
-    def _doubtful(self, doubtful: list[tuple[Entity, object]]) -> None:
+    def _doubtful(self, doubtful: list[tuple[Entity, Mention]]) -> None:
         """A PERSON, ORG or NORP name that is all its entity is called and that the gazetteer knows is a
         place when it is a feature, when the article names it as a place elsewhere (one sense per
         discourse), or when the words around it make it one ("in X", "X province", "Quetta, X",
         "X and <place>"); any other such name blocks place-finding over its words."""
         undecided = []
         for e, m in doubtful:
-            rng = token_range(self.doc, m.start, m.end)  # type: ignore[attr-defined]
-            text = _core(m.text)  # type: ignore[attr-defined]
-            single = all(fold(x.text) == fold(m.text) for x in e.mentions if x.kind == "name")  # type: ignore[attr-defined]
+            rng = token_range(self.doc, m.start, m.end)
+            text = _core(m.text)
+            single = all(fold(x.text) == fold(m.text) for x in e.mentions if x.kind == "name")
             if not rng or not single or text in self.gaz.demonyms or self.gaz.actors.get(text):
-                self._block(rng, m.label)  # type: ignore[attr-defined]
-            elif (self.geo.feature(text) is not None and m.label != "NORP"  # type: ignore[attr-defined]
+                self._block(rng, m.label)
+            elif (self.geo.feature(text) is not None and m.label != "NORP"
                   or not self._continues(rng.stop) and self._placed_by_context(rng.start, rng.stop, text,
-                                                                                 m.label == "NORP")):  # type: ignore[attr-defined]
-                self._add(_Candidate(m.start, m.end, m.text, e.id, True))  # type: ignore[attr-defined]
+                                                                                 m.label == "NORP")):
+                self._add(_Candidate(m.start, m.end, m.text, e.id, True))
             else:
                 undecided.append((e, m, rng, text))
         names = {fold(_core(_strip_noun(c.text, self.words))) for c in self.candidates}
         for e, m, rng, text in undecided:
             if fold(text) in names and not self._continues(rng.stop):
-                self._add(_Candidate(m.start, m.end, m.text, e.id, True))  # type: ignore[attr-defined]
+                self._add(_Candidate(m.start, m.end, m.text, e.id, True))
             else:
-                self._block(rng, m.label)  # type: ignore[attr-defined]
+                self._block(rng, m.label)
 
     def _block(self, rng: range, label: str) -> None:
         self.blockers.append((rng.start, rng.stop, label))
@@ -397,11 +397,12 @@ class _Finder:
         name = _core(cand.text)
         if not name[:1].isupper() or name.lower() in self.words.direction:  # 'the bush', 'the West'
             return None
-        last = name.rsplit(" ", 1)
-        if len(last) == 2 and last[1].lower() in self.words.noun | self.words.admin and not self._known(name):
-            cand = _Candidate(cand.start, cand.end - len(last[1]) - 1, cand.text[: -len(last[1]) - 1],
-                              cand.entity_id, cand.tagged, cand.unknown_ok)
-            name = last[0]
+        head = _strip_noun(name, self.words)  # 'Ghazni province' → 'Ghazni', unless the whole is known
+        if head != name and not self._known(name):
+            cut = len(name) - len(head)
+            cand = _Candidate(cand.start, cand.end - cut, cand.text[:-cut], cand.entity_id, cand.tagged,
+                              cand.unknown_ok)
+            name = head
         place = Place(id=pid, text=cand.text, start=cand.start, end=cand.end, entity_id=cand.entity_id)
         feature = self.geo.feature(name)
         if feature is not None:

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline.extract.quotemarks import QuotedSpan, quoted_spans
 from dateline.extract.sentences import children, doc_text, sent_of, sentences, token_range, tokens
-from dateline.gazetteer import identity_key
+from dateline.gazetteer import ORG_TYPES, identity_key
 from dateline.model import Article, Entity, Mention, Quote
 
 _SUBJECTS = {"nsubj", "nsubjpass"}
@@ -600,14 +600,13 @@ def _pronoun_chain(quotes: list[Quote], entities: list[Entity]) -> None:
                 break
 
 
-_ORG_TYPES = {"ORG", "ARMED_GROUP", "IGO", "NGO", "MEDIA", "PARTY", "GOV_BODY", "COMPANY"}
 _IT_CHARS = 600
 
 
 def _organisation_pronouns(quotes: list[Quote], entities: list[Entity], text: str) -> None:
     """'It said ...': a quote whose speaker is 'it' belongs to the organisation named last before it in
     the same paragraph (within a few sentences), when there is one."""
-    orgs = sorted(((m.start, e) for e in entities if e.type in _ORG_TYPES for m in e.mentions
+    orgs = sorted(((m.start, e) for e in entities if e.type in ORG_TYPES for m in e.mentions
                    if m.kind in {"name", "description"}), key=lambda x: x[0])
     for q in quotes:
         if q.speaker_id is not None or (q.speaker_text or "").lower() != "it" or q.speaker_start is None:
