@@ -834,7 +834,7 @@ def _one_per_happening(events: list[Event]) -> list[Event]:
     kept: list[Event] = []
     for ev in events:
         same = next((k for k in kept if k.type == ev.type and k.modality == ev.modality
-                     and (k.mode == ev.mode or None in (k.mode, ev.mode))
+                     and k.mode == ev.mode
                      and _parties_agree(k.source, ev.source) and _parties_agree(k.target, ev.target)
                      and _shares_a_party(k, ev)), None)
         if same is None:
